@@ -1,0 +1,18 @@
+import type { CurrentConversation } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
+
+export function BuyerCard({ conversation }: { conversation: CurrentConversation | null }) {
+  return (
+    <section class="buyer-card" aria-label={t('currentBuyer')}>
+      <h3>{t('currentBuyer')}</h3>
+      {conversation ? (
+        <>
+          <div class="buyer-name">{conversation.buyerName}</div>
+          <div class="buyer-order">{conversation.orderNumber ? t('orderNumber', conversation.orderNumber) : t('noOrder')}</div>
+        </>
+      ) : (
+        <div class="muted">{t('noConversation')}</div>
+      )}
+    </section>
+  );
+}

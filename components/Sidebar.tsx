@@ -1,0 +1,48 @@
+import type { Snippet } from '@/lib/snippet';
+import type { CurrentConversation, LayoutProblem } from '@/lib/sites/types';
+import { t, type MessageKey } from '@/lib/i18n';
+import { BuyerCard } from './BuyerCard';
+import { Notice } from './Notice';
+import { SnippetList } from './SnippetList';
+
+export interface SidebarState {
+  collapsed: boolean;
+  problems: LayoutProblem[];
+  conversation: CurrentConversation | null;
+  snippets: Snippet[] | null;
+  /** The latest outcome to tell the agent (inserted, no input, worker down…). */
+  notice: { kind: 'error' | 'warning' | 'info'; text: string } | null;
+}
+
+export interface SidebarActions {
+  toggle: () => void;
+  insert: (snippet: Snippet) => void;
+}
+
+export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+  if (state.collapsed) {
+    return (
+      <button type="button" class="sidebar-tab" onClick={actions.toggle} aria-label={t('sidebarExpand')} title={t('sidebarExpand')}>
+        {t('sidebarTitle')}
+      </button>
+    );
+  }
+  const missing = state.problems.map((p) => t(`layoutPart_${p.part}` as MessageKey)).join('、');
+  return (
+    <aside class="sidebar" aria-label={t('sidebarTitle')}>
+      <header class="sidebar-header">
+        <h2>{t('sidebarTitle')}</h2>
+        <button type="button" class="icon-button" onClick={actions.toggle} aria-label={t('sidebarCollapse')} title={t('sidebarCollapse')}>
+          ⟩
+        </button>
+      </header>
+      {state.problems.length > 0 && <Notice kind="warning" text={t('layoutUnknown', missing)} />}
+      {state.notice && <Notice kind={state.notice.kind} text={state.notice.text} />}
+      <BuyerCard conversation={state.conversation} />
+      <section class="snippets">
+        <h3>{t('snippetsTitle')}</h3>
+        {state.snippets ? <SnippetList snippets={state.snippets} onChoose={actions.insert} /> : <p class="muted">{t('snippetsLoading')}</p>}
+      </section>
+    </aside>
+  );
+}

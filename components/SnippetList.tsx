@@ -1,0 +1,29 @@
+import type { Snippet } from '@/lib/snippet';
+import { t } from '@/lib/i18n';
+
+/** Snippets as buttons; used by the sidebar (insert) and the popup (insert or copy). */
+export function SnippetList({ snippets, onChoose, actionLabel }: { snippets: Snippet[]; onChoose: (snippet: Snippet) => void; actionLabel?: string }) {
+  return (
+    <ul class="snippet-list">
+      {snippets.map((snippet) => (
+        <li key={snippet.id}>
+          <button
+            type="button"
+            class="snippet"
+            title={t('snippetInsertTitle', snippet.title)}
+            // Keeps the page's chat input focused, so the caret stays where the agent left it.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onChoose(snippet)}
+          >
+            <span class="snippet-title">
+              {snippet.title}
+              {snippet.shortcut && <kbd>{snippet.shortcut}</kbd>}
+              {actionLabel && <span class="snippet-action">{actionLabel}</span>}
+            </span>
+            <span class="snippet-body">{snippet.body}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

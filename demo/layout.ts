@@ -1,0 +1,29 @@
+/**
+ * The demo console's markup comes in layouts, chosen by the `layout` URL parameter:
+ * - standard: a framework-controlled textarea, as Pinduoduo and Douyin have.
+ * - editable: a contenteditable input, as JD's has.
+ * - unknown: the same console after a "release" that renamed every class and data attribute,
+ *   so the extension's adapter meets a page it does not know.
+ */
+export type DemoLayout = 'standard' | 'editable' | 'unknown';
+
+export function parseLayout(search: string): DemoLayout {
+  const value = new URLSearchParams(search).get('layout');
+  return value === 'editable' || value === 'unknown' ? value : 'standard';
+}
+
+function scramble(name: string): string {
+  let h = 7;
+  for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `_${h.toString(36).slice(0, 5)}`;
+}
+
+/** Class name as this layout spells it. */
+export function classNamer(layout: DemoLayout): (name: string) => string {
+  return layout === 'unknown' ? (name) => `${scramble(name)} ${name.replace(/^(.)/, 'z$1')}` : (name) => name;
+}
+
+/** Data attribute name as this layout spells it. */
+export function dataNamer(layout: DemoLayout): (name: string) => string {
+  return layout === 'unknown' ? (name) => `data-${scramble(name).slice(1)}` : (name) => `data-${name}`;
+}

@@ -1,0 +1,12 @@
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The demo console is a web page of its own, served under /kefu-demo/ (the path the extension's demo adapter matches).
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/kefu-demo/',
+  plugins: [preact()],
+  logLevel: 'warn',
+  build: { outDir: fileURLToPath(new URL('../.output/demo', import.meta.url)), emptyOutDir: true },
+});

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ChatEventSchema } from './chat-event';
+import { SnippetSchema } from './snippet';
+
+/**
+ * The one message protocol between the content script, the background worker and the extension pages.
+ * Each message names its request and response schema; the worker checks every request with zod
+ * before handling it, because the content script runs inside a page we do not control.
+ */
+export const protocol = {
+  /** A chat page's content script reports what its adapter read. */
+  'chat.events': {
+    request: z.object({ events: z.array(ChatEventSchema).max(1_000) }),
+    response: z.object({ added: z.number().int() }),
+  },
+  'snippets.list': {
+    request: z.object({ lang: z.enum(['zh', 'en']).optional() }),
+    response: z.array(SnippetSchema),
+  },
+  'snippets.used': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ uses: z.number().int() }),
+  },
+  /** What the popup shows of the current day. */
+  'day.summary': {
+    request: z.object({}),
+    response: z.object({
+      events: z.number().int(),
+      buyers: z.number().int(),
+      buyerMessages: z.number().int(),
+      orders: z.number().int(),
+      lastEventAt: z.number().nullable(),
+    }),
+  },
+} as const;
+
+export type MessageName = keyof typeof protocol;
+export type RequestOf<N extends MessageName> = z.input<(typeof protocol)[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.output<(typeof protocol)[N]['response']>;
+
+const EnvelopeSchema = z.object({ kefu: z.literal(1), name: z.string(), payload: z.unknown() });
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Checks an incoming message; returns its name and validated payload, or why it was refused. */
+export function parseRequest(raw: unknown): { ok: true; name: MessageName; payload: unknown } | { ok: false; error: string } | null {
+  const outer = EnvelopeSchema.safeParse(raw);
+  if (!outer.success) return null; // not ours: another listener's message
+  const { name, payload } = outer.data;
+  if (!(name in protocol)) return { ok: false, error: `unknown message "${name}"` };
+  const checked = protocol[name as MessageName].request.safeParse(payload);
+  if (!checked.success) return { ok: false, error: `${name}: ${z.prettifyError(checked.error)}` };
+  return { ok: true, name: name as MessageName, payload: checked.data };
+}
+
+export type Handlers = { [N in MessageName]: (payload: z.output<(typeof protocol)[N]['request']>) => Promise<ResponseOf<N>> };
+
+/** Validates and dispatches one message; never throws, so the sender always gets an answer. */
+export async function dispatch(handlers: Handlers, raw: unknown): Promise<Reply<unknown> | undefined> {
+  const request = parseRequest(raw);
+  if (!request) return undefined;
+  if (!request.ok) return request;
+  try {
+    const handler = handlers[request.name] as (payload: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(request.payload) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,93 @@
+import type { ChatEventDraft } from '../chat-event';
+import { parsePageTime } from '../page-time';
+import type { LayoutProblem, SiteAdapter } from './types';
+
+/**
+ * The demo seller console that ships in demo/ (standard and editable layouts).
+ * Its "unknown" layout renames every class on purpose: this adapter must report it, not guess.
+ */
+export const demoSelectors = {
+  /** The console root; carries the shop's id as real consoles carry it in their bootstrap data. */
+  app: '.seller-console[data-shop-id]',
+  thread: '.msg-list',
+  message: '.msg[data-msg-id]',
+  messageText: '.msg-text',
+  messageTime: '.msg-meta time',
+  activeConversation: '.conv-item--active[data-conv-id]',
+  buyerName: '.chat-buyer-name',
+  orderNumber: '.order-no',
+  input: '.composer-input',
+} as const;
+
+const SENDERS = { buyer: 'buyer', shop: 'shop', robot: 'shop', system: 'system' } as const;
+
+export const demoAdapter: SiteAdapter = {
+  id: 'demo',
+  matches: ['http://localhost/kefu-demo/*', 'http://127.0.0.1/kefu-demo/*'],
+
+  handles(url) {
+    return (url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.pathname.startsWith('/kefu-demo/');
+  },
+
+  checkLayout(doc) {
+    const problems: LayoutProblem[] = [];
+    if (!doc.querySelector(demoSelectors.app)) problems.push({ part: 'app', selector: demoSelectors.app });
+    // An empty console (no conversation open) has no thread and no input yet: that is not a broken layout.
+    if (doc.querySelector(demoSelectors.activeConversation)) {
+      if (!doc.querySelector(demoSelectors.thread)) problems.push({ part: 'thread', selector: demoSelectors.thread });
+      if (!doc.querySelector(demoSelectors.input)) problems.push({ part: 'input', selector: demoSelectors.input });
+    }
+    return problems;
+  },
+
+  shopId(doc) {
+    return doc.querySelector(demoSelectors.app)?.getAttribute('data-shop-id') || null;
+  },
+
+  currentConversation(doc) {
+    const item = doc.querySelector(demoSelectors.activeConversation);
+    const conversationId = item?.getAttribute('data-conv-id');
+    if (!conversationId) return null;
+    const orderText = doc.querySelector(demoSelectors.orderNumber)?.textContent?.trim() ?? '';
+    return {
+      conversationId,
+      buyerName: doc.querySelector(demoSelectors.buyerName)?.textContent?.trim() ?? '',
+      orderNumber: /^\d{6,}$/.test(orderText) ? orderText : undefined,
+    };
+  },
+
+  readMessages(doc, now) {
+    const current = this.currentConversation(doc);
+    if (!current) return [];
+    const drafts: ChatEventDraft[] = [];
+    for (const row of doc.querySelectorAll(`${demoSelectors.thread} ${demoSelectors.message}`)) {
+      const kind = /\bmsg--(buyer|shop|robot|system)\b/.exec(row.className)?.[1] as keyof typeof SENDERS | undefined;
+      const id = row.getAttribute('data-msg-id');
+      if (!kind || !id) continue;
+      const text = row.querySelector(demoSelectors.messageText)?.textContent ?? '';
+      const printed = parsePageTime(row.querySelector(demoSelectors.messageTime)?.getAttribute('datetime'), now);
+      const orderNumber = kind === 'system' ? /\d{10,}/.exec(text)?.[0] : undefined;
+      drafts.push({
+        id,
+        conversationId: current.conversationId,
+        buyerName: current.buyerName,
+        type: orderNumber ? 'order' : 'message',
+        sender: SENDERS[kind],
+        auto: kind === 'robot',
+        at: printed ?? now,
+        atSource: printed === null ? 'seen' : 'page',
+        text,
+        ...(orderNumber ? { orderNumber } : {}),
+      });
+    }
+    return drafts;
+  },
+
+  findInput(doc) {
+    return doc.querySelector<HTMLElement>(demoSelectors.input);
+  },
+
+  observeRoot(doc) {
+    return doc.querySelector(demoSelectors.app);
+  },
+};

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
+
+export function chromePath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`No Chromium at ${path}: install it (apt-get install -y chromium) or set CHROME_PATH.`);
+  return path;
+}
+
+/** Chromium with the built extension loaded, in a fresh profile. */
+export async function launchWithExtension(options: { headless: boolean; extensionDir?: string; viewport?: { width: number; height: number } | null }) {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(`${dir}/manifest.json`)) throw new Error(`No built extension in ${dir}: run "npm run build" first.`);
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromePath(),
+    headless: options.headless,
+    viewport: options.viewport === undefined ? { width: 1360, height: 820 } : options.viewport,
+    locale: 'zh-CN',
+    // Chromium on Linux takes its UI language (and so the extension's i18n locale) from LANGUAGE.
+    env: { ...process.env, LANGUAGE: process.env.KEFU_UI_LANGUAGE ?? 'zh_CN' },
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=zh-CN',
+    ],
+  });
+  const worker = await extensionWorker(context);
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+}

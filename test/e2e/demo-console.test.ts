@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultSnippets } from '@/lib/snippets/defaults';
+import { demoSent, sidebar, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const greeting = defaultSnippets.find((s) => s.id === 'zh-greeting')!;
+const sizeAdvice = defaultSnippets.find((s) => s.id === 'zh-size')!;
+
+describe('the sidebar in the demo console', () => {
+  test('appears in Chinese with the current buyer and snippets, and the page shows no error', async () => {
+    const { page, errors } = await h.openDemo('seed=7&pace=0&buyers=2');
+    await expect.poll(() => sidebar(page).isVisible()).toBe(true);
+    await expect.poll(() => sidebar(page).locator('.buyer-name').textContent()).toBe(await page.locator('.chat-buyer-name').textContent());
+    expect(await sidebar(page).locator('h3').allTextContents()).toEqual(['当前买家', '快捷回复']);
+    expect(await sidebar(page).locator('.snippet-title').first().textContent()).toContain(greeting.title);
+    // Switching conversations follows the buyer.
+    await page.locator('.conv-item').nth(1).click();
+    await expect.poll(() => sidebar(page).locator('.buyer-name').textContent()).toBe(await page.locator('.chat-buyer-name').textContent());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a clicked snippet lands at the caret and the page’s own Send sends exactly that text', async () => {
+    const { page, errors } = await h.openDemo('seed=11&pace=0&buyers=2');
+    const input = page.locator('textarea.composer-input');
+    await input.click();
+    await input.pressSequentially('好的，');
+    await sidebar(page).locator('.snippet', { hasText: sizeAdvice.title }).click();
+    const expected = `好的，${sizeAdvice.body}`;
+    await expect.poll(() => input.inputValue()).toBe(expected);
+    // The console re-renders every 250 ms from its own state: text the framework did not see would vanish.
+    await page.waitForTimeout(1_000);
+    expect(await input.inputValue()).toBe(expected);
+    await page.locator('.composer-send').click();
+    expect(await demoSent(page)).toEqual([expected]);
+    expect(await page.locator('.msg--shop .msg-text').last().textContent()).toBe(expected);
+    expect(await input.inputValue()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('inserting keeps an undo step, so Ctrl+Z takes the snippet back out', async () => {
+    const { page } = await h.openDemo('seed=12&pace=0&buyers=1');
+    const input = page.locator('textarea.composer-input');
+    await input.click();
+    await input.pressSequentially('亲');
+    await sidebar(page).locator('.snippet', { hasText: greeting.title }).click();
+    await expect.poll(() => input.inputValue()).toBe(`亲${greeting.body}`);
+    await input.press('Control+z');
+    await expect.poll(() => input.inputValue()).toBe('亲');
+    await page.close();
+  });
+
+  test('works the same in the contenteditable layout', async () => {
+    const { page, errors } = await h.openDemo('seed=13&pace=0&buyers=1&layout=editable');
+    await expect.poll(() => sidebar(page).isVisible()).toBe(true);
+    await sidebar(page).locator('.snippet', { hasText: greeting.title }).click();
+    await expect.poll(() => page.locator('.composer-input').textContent()).toBe(greeting.body);
+    await page.locator('.composer-send').click();
+    expect(await demoSent(page)).toEqual([greeting.body]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('survives the console re-rendering itself and a page that wipes the sidebar', async () => {
+    const { page, errors } = await h.openDemo('seed=14&pace=0&buyers=2');
+    await expect.poll(() => sidebar(page).isVisible()).toBe(true);
+    await page.evaluate(() => window.__kefuDemo.rerender());
+    await page.evaluate(() => document.querySelectorAll('kefu-sidekick').forEach((el) => el.remove()));
+    await expect.poll(() => page.locator('kefu-sidekick').count()).toBe(1);
+    await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(3);
+    await sidebar(page).locator('.snippet', { hasText: greeting.title }).click();
+    await page.locator('.composer-send').click();
+    expect(await demoSent(page)).toEqual([greeting.body]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('on a layout it does not know, it says so and leaves the page working', async () => {
+    const { page, errors } = await h.openDemo('seed=15&pace=0&buyers=1&layout=unknown');
+    await expect.poll(() => sidebar(page).locator('.notice--warning').textContent()).toContain('无法识别此页面的布局');
+    expect(await sidebar(page).locator('.notice--warning').textContent()).toContain('客服台主体');
+    const input = page.locator('textarea');
+    await input.fill('手动输入仍然可以发送');
+    await input.press('Enter');
+    expect(await demoSent(page)).toEqual(['手动输入仍然可以发送']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('collapses to a tab and stays collapsed after a reload', async () => {
+    const { page } = await h.openDemo('seed=16&pace=0&buyers=1');
+    await sidebar(page).getByRole('button', { name: '收起侧边栏' }).click();
+    await expect.poll(() => page.locator('kefu-sidekick .sidebar-tab').isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.locator('kefu-sidekick .sidebar-tab').isVisible()).toBe(true);
+    await page.locator('kefu-sidekick .sidebar-tab').click();
+    await expect.poll(() => sidebar(page).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('does not move or resize anything on the page', async () => {
+    const measure = (query: string) =>
+      h.openDemo(query).then(async ({ page }) => {
+        await page.locator('.msg').first().waitFor();
+        const rects = await page.evaluate(() =>
+          ['.conv-list', '.chat', '.buyer-panel', '.composer-input', '.composer-send'].map((s) => JSON.stringify(document.querySelector(s)!.getBoundingClientRect())),
+        );
+        const hasSidebar = await page.locator('kefu-sidekick').count();
+        await page.close();
+        return { rects, hasSidebar };
+      });
+    const withSidebar = await measure('seed=17&pace=0&buyers=1');
+    // Switched off on the options page: the same console with no sidebar at all.
+    const options = await h.context.newPage();
+    await options.goto(h.extensionPage('options.html'));
+    await options.getByLabel('演示客服台（本项目自带）').uncheck();
+    await expect.poll(() => options.locator('.notice--info').textContent()).toBe('已保存');
+    const without = await measure('seed=17&pace=0&buyers=1');
+    await options.getByLabel('演示客服台（本项目自带）').check();
+    await options.close();
+    expect(withSidebar.hasSidebar).toBe(1);
+    expect(without.hasSidebar).toBe(0);
+    expect(withSidebar.rects).toEqual(without.rects);
+  });
+});

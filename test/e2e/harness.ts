@@ -1,0 +1,53 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/browser';
+import { demoUrl, startDemoServer } from '../../scripts/serve-demo';
+
+/** One Chromium with the built extension and one demo server per test file. */
+export async function startHarness() {
+  const server = await startDemoServer(0);
+  const launched = await launchWithExtension({ headless: true });
+  const { context, extensionId } = launched;
+  return {
+    ...launched,
+    demo: (query: string) => demoUrl(server.port, query),
+    fixture: (path: string) => `http://localhost:${server.port}/kefu-demo/fixtures/${path}`,
+    extensionPage: (path: string) => `chrome-extension://${extensionId}/${path}`,
+    async openDemo(query: string): Promise<{ page: Page; errors: string[] }> {
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(demoUrl(server.port, query));
+      return { page, errors };
+    },
+    async stopWorkers(page: Page) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async close() {
+      await context.close();
+      await server.close();
+    },
+  };
+}
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** Uncaught exceptions and console errors of a page: a test ends by asserting there were none. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+export const sidebar = (page: Page) => page.locator('kefu-sidekick aside.sidebar');
+
+export async function demoSent(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__kefuDemo.sent());
+}
+
+export async function closeExtraPages(context: BrowserContext) {
+  for (const page of context.pages().slice(1)) await page.close();
+}

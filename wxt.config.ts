@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The demo console's URL is also read by `npm run dev`, so it is named once here.
+export const DEMO_PORT = Number(process.env.KEFU_DEMO_PORT ?? 5178);
+export const DEMO_URL = `http://localhost:${DEMO_PORT}/kefu-demo/`;
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // storage: settings (site switches, sidebar state) through WXT's storage items.
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'kefu-sidekick@kefu-sidekick.invalid',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  webExt: {
+    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    startUrls: [DEMO_URL],
+    chromiumArgs: ['--no-first-run', '--disable-sync', '--lang=zh-CN'],
+  },
+});
