@@ -23,7 +23,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kefu-sidekick@kefu-sidekick.invalid',
-              strict_min_version: '115.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

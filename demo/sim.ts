@@ -90,7 +90,7 @@ export class Simulation {
       const due = this.state.queue.filter((s) => s.at <= now).sort((a, b) => a.at - b.at)[0];
       if (!due) return changed;
       this.state.queue.splice(this.state.queue.indexOf(due), 1);
-      this.run(due, now);
+      this.run(due);
       changed = true;
     }
   }
@@ -131,10 +131,10 @@ export class Simulation {
     return since;
   }
 
-  private run(item: Scheduled, now: number): void {
+  private run(item: Scheduled): void {
     if (item.kind === 'arrive') {
       this.arrive(item.at);
-      if (this.state.options.pace > 0) this.schedule({ at: now + this.arrivalGap(), kind: 'arrive' });
+      if (this.state.options.pace > 0) this.schedule({ at: item.at + this.arrivalGap(), kind: 'arrive' });
       return;
     }
     const conv = this.conversation(item.convId);

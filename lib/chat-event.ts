@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 
 /**
  * One thing that happened in a seller chat, as DOMAIN.md "How this project counts" defines it:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 import { ChatEventSchema } from './chat-event';
 import { SnippetSchema } from './snippet';
 

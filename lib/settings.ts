@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 
 export const SettingsSchema = z.object({
   /** Adapter ids the agent switched off on the options page. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z';
 
 export const PhaseSchema = z.enum(['presale', 'insale', 'aftersale', 'care']);
 export type Phase = z.infer<typeof PhaseSchema>;

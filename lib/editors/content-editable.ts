@@ -1,3 +1,5 @@
+import { execInsertText } from './exec-command';
+
 /**
  * Plain contenteditable inputs (JD's chat input). The caret is kept where the agent left it; when the
  * selection is elsewhere (the agent clicked the sidebar), the text goes at the end.
@@ -17,5 +19,5 @@ export function insertIntoContentEditable(el: HTMLElement, text: string): boolea
     selection.addRange(range);
   }
   const before = el.textContent ?? '';
-  return doc.execCommand('insertText', false, text) && (el.textContent ?? '') !== before;
+  return execInsertText(doc, text) && (el.textContent ?? '') !== before;
 }

@@ -1,3 +1,5 @@
+import { execInsertText } from './exec-command';
+
 /**
  * Textareas and text inputs, including React-, Vue- and Preact-controlled ones.
  * `execCommand('insertText')` first: the browser inserts at the caret, records an undo step and fires a
@@ -18,7 +20,7 @@ export function insertIntoTextField(field: TextField, text: string): boolean {
   const start = field.selectionStart ?? before.length;
   const end = field.selectionEnd ?? start;
   const expected = before.slice(0, start) + text + before.slice(end);
-  if (field.ownerDocument.execCommand('insertText', false, text) && field.value === expected) return true;
+  if (execInsertText(field.ownerDocument, text) && field.value === expected) return true;
   field.value = before; // undo a partial insert before trying the other way
   field.setRangeText(text, start, end, 'end');
   field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sidebar, startHarness, type Harness } from './harness';
+import { collectErrors, sidebar, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,9 +21,12 @@ async function popupFigures(h: Harness): Promise<Record<string, number>> {
   return Object.fromEntries(labels.map((label, i) => [label, Number(values[i])]));
 }
 
-/** Opens each conversation as an agent would, waiting until the sidebar shows its buyer. */
+/**
+ * Opens each conversation as an agent would, waiting until the sidebar shows its buyer, and ends back on
+ * the first one: a conversation is read while it is open, and the first one was open from the start.
+ */
 async function openBuyers(page: Page, count: number) {
-  for (let i = 0; i < count; i++) {
+  for (const i of [...Array(count).keys(), 0]) {
     await page.locator('.conv-item').nth(i).click();
     const name = await page.locator('.chat-buyer-name').textContent();
     await expect.poll(() => sidebar(page).locator('.buyer-name').textContent()).toBe(name);
@@ -33,7 +36,7 @@ async function openBuyers(page: Page, count: number) {
 test('messages read off the page reach the worker’s database and the popup, once each, across a killed worker', async () => {
   const { page, errors } = await h.openDemo('seed=21&pace=0&buyers=3');
   await expect.poll(() => sidebar(page).isVisible()).toBe(true);
-  // The shop robot greets each buyer on the console's first tick; a conversation is read when it is open.
+  // The shop robot greets each buyer on the console's first tick.
   await page.locator('.msg--robot').waitFor();
   await openBuyers(page, 3);
   // Seed 21 opens with three buyers, each with one question and the shop robot's greeting.
@@ -63,6 +66,7 @@ test('messages read off the page reach the worker’s database and the popup, on
 test('the popup copies a snippet and the options page opens from it', async () => {
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const popup = await h.context.newPage();
+  const errors = collectErrors(popup);
   await popup.goto(h.extensionPage('popup.html'));
   await popup.locator('.snippet').first().click();
   await expect.poll(() => popup.locator('.notice--info').textContent()).toBe('已复制');
@@ -70,4 +74,5 @@ test('the popup copies a snippet and the options page opens from it', async () =
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(first);
   const [options] = await Promise.all([h.context.waitForEvent('page'), popup.getByRole('button', { name: '设置' }).click()]);
   await expect.poll(() => options.title()).toBe('客服助手设置');
+  expect(errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/preact';
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatMessage } from '@/lib/i18n-format';
 import zh from '@/public/_locales/zh_CN/messages.json';
@@ -10,3 +11,6 @@ beforeEach(() => {
   fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) =>
     formatMessage(zh, key, substitutions === undefined ? [] : [substitutions].flat())) as typeof fakeBrowser.i18n.getMessage;
 });
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(cleanup);

@@ -1,0 +1,52 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, test, vi } from 'vitest';
+import { Sidebar, type SidebarState } from '@/components/Sidebar';
+import { defaultSnippets } from '@/lib/snippets/defaults';
+
+const base: SidebarState = { collapsed: false, problems: [], conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null };
+const actions = () => ({ toggle: vi.fn(), insert: vi.fn() });
+
+describe('Sidebar', () => {
+  test('shows the current buyer and order, and inserts the snippet the agent clicks', () => {
+    const a = actions();
+    render(<Sidebar state={{ ...base, conversation: { conversationId: 'b1', buyerName: '快乐的阿花', orderNumber: '2600001' } }} actions={a} />);
+    expect(screen.getByText('快乐的阿花')).toBeTruthy();
+    expect(screen.getByText('订单号 2600001')).toBeTruthy();
+    fireEvent.click(screen.getByText(defaultSnippets[1]!.title));
+    expect(a.insert).toHaveBeenCalledWith(defaultSnippets[1]);
+  });
+
+  test('says when no conversation is open and while snippets load', () => {
+    render(<Sidebar state={{ ...base, snippets: null }} actions={actions()} />);
+    expect(screen.getByText('还没有打开的会话')).toBeTruthy();
+    expect(screen.getByText('正在加载快捷回复…')).toBeTruthy();
+  });
+
+  test('names the missing parts of an unknown layout in an alert', () => {
+    render(<Sidebar state={{ ...base, problems: [{ part: 'thread', selector: '.x' }, { part: 'input', selector: '.y' }] }} actions={actions()} />);
+    expect(screen.getByRole('alert').textContent).toContain('缺少：消息列表、聊天输入框');
+  });
+
+  test('renders buyer names and snippet text as text, never as HTML', () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const { container } = render(
+      <Sidebar
+        state={{ ...base, conversation: { conversationId: 'b1', buyerName: hostile }, snippets: [{ ...defaultSnippets[0]!, body: hostile }] }}
+        actions={actions()}
+      />,
+    );
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getAllByText(hostile)).toHaveLength(2);
+  });
+
+  test('collapses to a tab and opens again', () => {
+    const a = actions();
+    const { rerender } = render(<Sidebar state={base} actions={a} />);
+    fireEvent.click(screen.getByRole('button', { name: '收起侧边栏' }));
+    expect(a.toggle).toHaveBeenCalledTimes(1);
+    rerender(<Sidebar state={{ ...base, collapsed: true }} actions={a} />);
+    expect(screen.queryByText(defaultSnippets[0]!.title)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '展开客服助手' }));
+    expect(a.toggle).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { ChatEventSchema } from '@/lib/chat-event';
+import { demoAdapter, demoSelectors } from '@/lib/sites/demo';
+import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
+import { loadFixture } from '../support/fixtures';
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+
+describe('demo console adapter', () => {
+  test('handles only the demo path on loopback', () => {
+    expect(adapterForUrl('http://localhost:5178/kefu-demo/?seed=1')).toBe(demoAdapter);
+    expect(adapterForUrl('http://127.0.0.1:9/kefu-demo/')).toBe(demoAdapter);
+    expect(adapterForUrl('http://localhost:5178/other/')).toBeUndefined();
+    expect(adapterForUrl('https://example.com/kefu-demo/')).toBeUndefined();
+    expect(siteMatchPatterns()).toEqual(expect.arrayContaining(demoAdapter.matches));
+  });
+
+  // Each selector with the number of matches expected on the saved pages, as refined-github keeps them.
+  test.each([
+    ['app', 1],
+    ['thread', 1],
+    ['message', 3],
+    ['activeConversation', 1],
+    ['buyerName', 1],
+    ['orderNumber', 1],
+    ['input', 1],
+  ] as const)('selector %s matches %i element(s) in both known layouts', (name, count) => {
+    for (const layout of ['standard', 'editable']) {
+      expect(loadFixture(`demo/${layout}.html`).querySelectorAll(demoSelectors[name]).length).toBe(count);
+    }
+  });
+
+  test.each(['standard', 'editable'])('reads the open conversation of the %s layout', (layout) => {
+    const doc = loadFixture(`demo/${layout}.html`);
+    expect(demoAdapter.checkLayout(doc)).toEqual([]);
+    expect(demoAdapter.shopId(doc)).toBe('demo-shop-001');
+    expect(demoAdapter.currentConversation(doc)).toEqual({ conversationId: 'b0003', buyerName: '糖糖妈咪', orderNumber: undefined });
+    const messages = demoAdapter.readMessages(doc, NOW);
+    expect(messages.map((m) => [m.sender, m.auto, m.type])).toEqual([
+      ['buyer', false, 'message'],
+      ['shop', true, 'message'],
+      ['shop', false, 'message'],
+    ]);
+    expect(messages[2]!.text).toBe('亲，在的，请问有什么可以帮您？');
+    // Times come from the page's own timestamps, in order.
+    expect(messages.every((m) => m.atSource === 'page')).toBe(true);
+    expect(messages[0]!.at).toBeLessThan(messages[1]!.at);
+    for (const m of messages) expect(ChatEventSchema.safeParse({ ...m, site: 'demo', shopId: 'x' }).success).toBe(true);
+    expect(demoAdapter.findInput(doc)?.className).toContain('composer-input');
+  });
+
+  test('reports a layout it does not know instead of guessing', () => {
+    const doc = loadFixture('demo/unknown.html');
+    expect(demoAdapter.checkLayout(doc).map((p) => p.part)).toEqual(['app']);
+    expect(demoAdapter.currentConversation(doc)).toBeNull();
+    expect(demoAdapter.readMessages(doc, NOW)).toEqual([]);
+    expect(demoAdapter.findInput(doc)).toBeNull();
+  });
+
+  test('reads an order placed in the chat as an order event', () => {
+    const doc = loadFixture('demo/standard.html');
+    const row = doc.querySelector(demoSelectors.message)!.cloneNode(true) as Element;
+    row.className = 'msg msg--system';
+    row.setAttribute('data-msg-id', 'b0003-m9');
+    row.querySelector(demoSelectors.messageText)!.textContent = '买家已下单，订单号 2612345678901234';
+    doc.querySelector(demoSelectors.thread)!.append(row);
+    const order = demoAdapter.readMessages(doc, NOW).at(-1)!;
+    expect(order).toMatchObject({ type: 'order', sender: 'system', orderNumber: '2612345678901234', conversationId: 'b0003' });
+  });
+});

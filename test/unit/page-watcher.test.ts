@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { ChatEvent } from '@/lib/chat-event';
+import { demoAdapter, demoSelectors } from '@/lib/sites/demo';
+import { watchPage, type PageView } from '@/entrypoints/content/page-watcher';
+import { loadFixture } from '../support/fixtures';
+
+function useFixture(path: string) {
+  const doc = loadFixture(path);
+  document.body.replaceWith(document.adoptNode(doc.body));
+  return document;
+}
+
+function addMessage(doc: Document, id: string, text: string) {
+  const row = doc.querySelector(demoSelectors.message)!.cloneNode(true) as Element;
+  row.setAttribute('data-msg-id', id);
+  row.querySelector(demoSelectors.messageText)!.textContent = text;
+  doc.querySelector(demoSelectors.thread)!.append(row);
+}
+
+const controller = new AbortController();
+afterEach(() => vi.useRealTimers());
+
+describe('watchPage', () => {
+  test('reports each message once, with site and shop, and follows new ones', async () => {
+    const doc = useFixture('demo/standard.html');
+    const reports: ChatEvent[][] = [];
+    const views: PageView[] = [];
+    const signal = new AbortController();
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, report: async (e) => void reports.push(e), onView: (v) => views.push(v) });
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    expect(reports[0]!.map((e) => e.id)).toEqual(['demo:demo-shop-001:b0003-m1', 'demo:demo-shop-001:b0003-m2', 'demo:demo-shop-001:b0003-m3']);
+    expect(views.at(-1)).toMatchObject({ problems: [], conversation: { conversationId: 'b0003' } });
+
+    addMessage(doc, 'b0003-m4', '还在吗');
+    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    expect(reports[1]!.map((e) => e.text)).toEqual(['还在吗']);
+    // A re-render that changes nothing reports nothing.
+    doc.querySelector(demoSelectors.thread)!.append(doc.createElement('span'));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(reports).toHaveLength(2);
+    signal.abort();
+  });
+
+  test('a report the worker could not take is sent again, and the agent is told meanwhile', async () => {
+    const doc = useFixture('demo/standard.html');
+    const views: PageView[] = [];
+    let fail = true;
+    const delivered: string[] = [];
+    watchPage({
+      adapter: demoAdapter,
+      doc,
+      signal: controller.signal,
+      report: async (events) => {
+        if (fail) throw new Error('Could not establish connection');
+        delivered.push(...events.map((e) => e.id));
+      },
+      onView: (v) => views.push(v),
+    });
+    await vi.waitFor(() => expect(views.at(-1)?.reportError).toBe('Could not establish connection'));
+    fail = false;
+    await vi.waitFor(() => expect(delivered).toHaveLength(3), { timeout: 3_000 });
+    await vi.waitFor(() => expect(views.at(-1)?.reportError).toBeNull());
+    controller.abort();
+  });
+
+  test('on an unknown layout it reports nothing and says what is missing', async () => {
+    const doc = useFixture('demo/unknown.html');
+    const report = vi.fn(async () => undefined);
+    const views: PageView[] = [];
+    const signal = new AbortController();
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, report, onView: (v) => views.push(v) });
+    await vi.waitFor(() => expect(views).toHaveLength(1));
+    expect(views[0]!.problems.map((p) => p.part)).toEqual(['app']);
+    expect(report).not.toHaveBeenCalled();
+    signal.abort();
+  });
+});

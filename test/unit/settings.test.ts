@@ -1,0 +1,19 @@
+import { describe, expect, test } from 'vitest';
+import { defaultSettings, readSettings } from '@/lib/settings';
+import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
+
+describe('settings', () => {
+  test('a damaged or foreign stored value falls back field by field', () => {
+    expect(readSettings(undefined)).toEqual(defaultSettings);
+    expect(readSettings('garbage')).toEqual(defaultSettings);
+    expect(readSettings({ disabledSites: ['demo'], sidebarCollapsed: 'yes' })).toEqual(defaultSettings);
+    expect(readSettings({ disabledSites: ['demo'] })).toEqual({ ...defaultSettings, disabledSites: ['demo'] });
+  });
+
+  test('changes are kept in extension storage and merged with what was there', async () => {
+    await updateSettings({ sidebarCollapsed: true });
+    await updateSettings({ disabledSites: ['demo'] });
+    expect(await loadSettings()).toEqual({ disabledSites: ['demo'], sidebarCollapsed: true });
+    expect(await settingsItem.getValue()).toEqual({ disabledSites: ['demo'], sidebarCollapsed: true });
+  });
+});
