@@ -31,6 +31,8 @@ export default defineConfig({
       : {}),
   }),
   webExt: {
+    // Without a display there is no browser window to open: `npm run dev` then only builds and watches.
+    disabled: !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY,
     binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
     startUrls: [DEMO_URL],
     chromiumArgs: ['--no-first-run', '--disable-sync', '--lang=zh-CN'],
