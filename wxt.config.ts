@@ -15,8 +15,11 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // storage: settings (site switches, sidebar state) through WXT's storage items.
-    permissions: ['storage'],
+    // storage: settings through WXT's storage items. alarms: the 30-second backstop for the badge timers.
+    // unlimitedStorage: a shift's events must never be evicted or refused for quota.
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // Asked for only when the agent switches desktop notifications on.
+    optional_permissions: ['notifications'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

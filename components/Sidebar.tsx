@@ -1,15 +1,21 @@
 import type { Snippet } from '@/lib/snippet';
 import type { CurrentConversation, LayoutProblem } from '@/lib/sites/types';
+import type { Thresholds, Waiting } from '@/lib/waiting';
 import { t, type MessageKey } from '@/lib/i18n';
 import { BuyerCard } from './BuyerCard';
 import { Notice } from './Notice';
 import { SnippetList } from './SnippetList';
+import { WaitingList } from './WaitingList';
 
 export interface SidebarState {
   collapsed: boolean;
   problems: LayoutProblem[];
   conversation: CurrentConversation | null;
   snippets: Snippet[] | null;
+  /** Buyers of this shop waiting for a manual reply, and the clock their count-up runs on. */
+  waits: Waiting[];
+  now: number;
+  thresholds: Thresholds;
   /** The latest outcome to tell the agent (inserted, no input, worker down…). */
   notice: { kind: 'error' | 'warning' | 'info'; text: string } | null;
 }
@@ -17,6 +23,8 @@ export interface SidebarState {
 export interface SidebarActions {
   toggle: () => void;
   insert: (snippet: Snippet) => void;
+  open: (waiting: Waiting) => void;
+  markOrder: () => void;
 }
 
 export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
@@ -38,7 +46,11 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
       </header>
       {state.problems.length > 0 && <Notice kind="warning" text={t('layoutUnknown', missing)} />}
       {state.notice && <Notice kind={state.notice.kind} text={state.notice.text} />}
-      <BuyerCard conversation={state.conversation} />
+      <section class="waiting-section">
+        <h3>{t('waitingTitle', String(state.waits.length))}</h3>
+        <WaitingList waits={state.waits} now={state.now} thresholds={state.thresholds} onOpen={actions.open} />
+      </section>
+      <BuyerCard conversation={state.conversation} onMarkOrder={actions.markOrder} />
       <section class="snippets">
         <h3>{t('snippetsTitle')}</h3>
         {state.snippets ? <SnippetList snippets={state.snippets} onChoose={actions.insert} /> : <p class="muted">{t('snippetsLoading')}</p>}

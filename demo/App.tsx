@@ -30,7 +30,7 @@ export function App({ simulation, layout, onChange }: { simulation: Simulation; 
     onChange();
     setNow(Date.now());
   };
-  const shopAttr = { [naming.data('shop-id')]: 'demo-shop-001' };
+  const shopAttr = { [naming.data('shop-id')]: state.options.shopId };
 
   return (
     <div class={naming.cls('seller-console')} {...shopAttr}>

@@ -31,8 +31,10 @@ export function ConversationList(props: {
               </div>
               <div class="conv-line conv-line--sub">
                 <span class="conv-preview">{last?.text ?? ''}</span>
-                {waited !== null && (
-                  <span class={`${cls('conv-wait')}${waited >= 30 ? ' conv-wait--late' : ''}`}>{formatWait(waited)}</span>
+                {since !== null && waited !== null && (
+                  <time class={`${cls('conv-wait')}${waited >= 30 ? ' conv-wait--late' : ''}`} dateTime={new Date(since).toISOString()}>
+                    {formatWait(waited)}
+                  </time>
                 )}
               </div>
             </li>

@@ -27,12 +27,18 @@ const mount = () => render(<App simulation={simulation} layout={layout} onChange
 /** Hooks for tests and curious people, in the page's own world. */
 declare global {
   interface Window {
-    __kefuDemo: { simulation: Simulation; sent: () => string[]; rerender: () => void };
+    __kefuDemo: { simulation: Simulation; sent: () => string[]; rerender: () => void; arrive: () => string };
   }
 }
 window.__kefuDemo = {
   simulation,
   sent: () => [...simulation.state.sent],
+  arrive: () => {
+    const id = simulation.arriveNow(Date.now());
+    save();
+    mount();
+    return id;
+  },
   // Tears the whole app down and renders it again, as a single-page console does on navigation.
   rerender: () => {
     render(null, root);

@@ -14,6 +14,8 @@ export interface DemoOptions {
   lang: Lang | 'mix';
   /** Multiplies every buyer delay (reading, typing); tests use small values. */
   delayScale: number;
+  /** The shop's id in the page: two tabs with two ids are two shops. */
+  shopId: string;
 }
 
 export type DemoSender = 'buyer' | 'shop' | 'robot' | 'system';
@@ -65,6 +67,7 @@ export function parseOptions(search: string): DemoOptions {
     buyers: Math.floor(num('buyers', 3, 0, 50)),
     lang: lang === 'zh' || lang === 'en' ? lang : 'mix',
     delayScale: num('delay', 1, 0, 10),
+    shopId: /^[\w-]{1,40}$/.test(params.get('shop') ?? '') ? params.get('shop')! : 'demo-shop-001',
   };
 }
 
@@ -93,6 +96,12 @@ export class Simulation {
       this.run(due);
       changed = true;
     }
+  }
+
+  /** A new buyer writes now (for tests and demos: `window.__kefuDemo.arrive()`). */
+  arriveNow(now: number): string {
+    this.arrive(now);
+    return this.state.conversations[0]!.id;
   }
 
   /** The agent pressed Send. */

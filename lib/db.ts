@@ -2,8 +2,33 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ChatEvent } from './chat-event';
 import type { Snippet } from './snippet';
 import { defaultSnippets } from './snippets/defaults';
+import type { Waiting } from './waiting';
 
 export const DB_NAME = 'kefu-sidekick';
+
+/** Which shop's console a tab shows: the badge is per tab. */
+export interface TabShop {
+  tabId: number;
+  site: string;
+  shopId: string;
+}
+
+/** A threshold a buyer's wait crossed (warn, breach, 3 and 5 minutes), logged once per wait and mark. */
+export interface AlertRecord {
+  /** waitKey|since|markSec: the same crossing is logged once, whatever restarts happen. */
+  id: string;
+  key: string;
+  buyerName: string;
+  markSec: number;
+  level: 'warn' | 'breach';
+  at: number;
+}
+
+export interface Shift {
+  id?: number;
+  start: number;
+  end: number | null;
+}
 
 /**
  * The extension's one database, in the extension's own origin (opened by the background worker and
@@ -13,6 +38,10 @@ export const DB_NAME = 'kefu-sidekick';
 export class KefuDatabase extends Dexie {
   events!: EntityTable<ChatEvent, 'id'>;
   snippets!: EntityTable<Snippet, 'id'>;
+  waits!: EntityTable<Waiting, 'key'>;
+  tabs!: EntityTable<TabShop, 'tabId'>;
+  alerts!: EntityTable<AlertRecord, 'id'>;
+  shifts!: EntityTable<Shift, 'id'>;
 
   constructor(name = DB_NAME) {
     // Strict durability: an event the worker acknowledged must survive a crash or a killed worker.
@@ -20,6 +49,15 @@ export class KefuDatabase extends Dexie {
     this.version(1).stores({
       events: 'id, at, [shopId+conversationId+at]',
       snippets: 'id, order, shortcut, lang',
+    });
+    // v2: conversations are keyed by site too (two consoles may reuse ids); buyers waiting, the tabs
+    // showing each shop, the alert log and shifts. Only indexes and new tables: no data to rewrite.
+    this.version(2).stores({
+      events: 'id, at, [site+shopId+conversationId+at]',
+      waits: 'key, [site+shopId]',
+      tabs: 'tabId, [site+shopId]',
+      alerts: 'id, at',
+      shifts: '++id, start',
     });
     this.on('populate', (tx) => {
       void tx.table('snippets').bulkAdd(defaultSnippets);

@@ -1,6 +1,8 @@
 import { z } from './z';
 import { ChatEventSchema } from './chat-event';
+import { MAX_ID, ShopSchema } from './shop';
 import { SnippetSchema } from './snippet';
+import { WaitingSchema } from './waiting';
 
 /**
  * The one message protocol between the content script, the background worker and the extension pages.
@@ -8,10 +10,31 @@ import { SnippetSchema } from './snippet';
  * before handling it, because the content script runs inside a page we do not control.
  */
 export const protocol = {
-  /** A chat page's content script reports what its adapter read. */
+  /** A chat page's content script reports the messages its adapter read; the answer is who waits in that shop. */
   'chat.events': {
-    request: z.object({ events: z.array(ChatEventSchema).max(1_000) }),
-    response: z.object({ added: z.number().int() }),
+    request: ShopSchema.extend({ events: z.array(ChatEventSchema).max(1_000) }),
+    response: z.object({ added: z.number().int(), waits: z.array(WaitingSchema) }),
+  },
+  /** The console's conversation list: buyers waiting in conversations that are not open. */
+  'chat.conversations': {
+    request: ShopSchema.extend({
+      conversations: z
+        .array(
+          z.object({
+            conversationId: z.string().min(1).max(MAX_ID),
+            buyerName: z.string().max(MAX_ID),
+            unread: z.number().int().nonnegative(),
+            waitingSince: z.number().int().nonnegative().nullable(),
+          }),
+        )
+        .max(2_000),
+    }),
+    response: z.object({ waits: z.array(WaitingSchema) }),
+  },
+  /** A page's own timer saw a wait cross a threshold: wake the worker so the badge is right within a second. */
+  'alerts.refresh': {
+    request: z.object({}),
+    response: z.object({ text: z.string(), color: z.enum(['amber', 'red']).nullable() }),
   },
   'snippets.list': {
     request: z.object({ lang: z.enum(['zh', 'en']).optional() }),
@@ -53,16 +76,21 @@ export function parseRequest(raw: unknown): { ok: true; name: MessageName; paylo
   return { ok: true, name: name as MessageName, payload: checked.data };
 }
 
-export type Handlers = { [N in MessageName]: (payload: z.output<(typeof protocol)[N]['request']>) => Promise<ResponseOf<N>> };
+/** Who sent a message: the tab of a content script, absent for extension pages. */
+export interface SenderContext {
+  tabId?: number;
+}
+
+export type Handlers = { [N in MessageName]: (payload: z.output<(typeof protocol)[N]['request']>, sender: SenderContext) => Promise<ResponseOf<N>> };
 
 /** Validates and dispatches one message; never throws, so the sender always gets an answer. */
-export async function dispatch(handlers: Handlers, raw: unknown): Promise<Reply<unknown> | undefined> {
+export async function dispatch(handlers: Handlers, raw: unknown, sender: SenderContext = {}): Promise<Reply<unknown> | undefined> {
   const request = parseRequest(raw);
   if (!request) return undefined;
   if (!request.ok) return request;
   try {
-    const handler = handlers[request.name] as (payload: unknown) => Promise<unknown>;
-    return { ok: true, data: await handler(request.payload) };
+    const handler = handlers[request.name] as (payload: unknown, sender: SenderContext) => Promise<unknown>;
+    return { ok: true, data: await handler(request.payload, sender) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,16 +1,51 @@
+import { defaultThresholds } from './waiting';
 import { z } from './z';
+
+export const ThresholdsSchema = z
+  .object({
+    warnSec: z.number().int().min(1).max(3_600),
+    breachSec: z.number().int().min(1).max(3_600),
+    marksSec: z.array(z.number().int().min(1).max(86_400)).max(6),
+  })
+  .refine((t) => t.warnSec <= t.breachSec, { message: 'the warning must come before the breach' });
 
 export const SettingsSchema = z.object({
   /** Adapter ids the agent switched off on the options page. */
   disabledSites: z.array(z.string()),
   sidebarCollapsed: z.boolean(),
+  thresholds: ThresholdsSchema,
+  /** Desktop notification when a buyer passes the breach threshold (needs the optional notifications permission). */
+  notifyOnBreach: z.boolean(),
+  /** A short tone in the console tab when a buyer passes the breach threshold. */
+  soundOnBreach: z.boolean(),
+  /** Message texts are kept this many days, then blanked; times, ids and senders stay. */
+  retentionDays: z.number().int().min(1).max(3_650),
+  /** The shop's time zone: days and the service window are counted in it. */
+  timeZone: z.string().min(1),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { disabledSites: [], sidebarCollapsed: false };
+export const defaultSettings: Settings = {
+  disabledSites: [],
+  sidebarCollapsed: false,
+  thresholds: defaultThresholds,
+  notifyOnBreach: false,
+  soundOnBreach: false,
+  retentionDays: 30,
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai',
+};
 
-/** Whatever storage holds (an older version, a hand-edited value) becomes valid settings, keeping what is valid. */
+/**
+ * Whatever storage holds (an older version, a hand-edited value) becomes valid settings field by field:
+ * a broken field falls back to its default, the valid ones are kept.
+ */
 export function readSettings(raw: unknown): Settings {
-  const partial = SettingsSchema.partial().safeParse(raw);
-  return { ...defaultSettings, ...(partial.success ? partial.data : {}) };
+  const out: Record<string, unknown> = { ...defaultSettings };
+  if (raw && typeof raw === 'object') {
+    for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
+      const parsed = schema.safeParse((raw as Record<string, unknown>)[key]);
+      if (parsed.success) out[key] = parsed.data;
+    }
+  }
+  return out as Settings;
 }

@@ -1,22 +1,31 @@
-import type { ChatEvent } from './chat-event';
 import { startOfDay, summariseDay } from './day-summary';
 import type { KefuDatabase } from './db';
 import type { Handlers } from './protocol';
+import type { Tracker } from './tracker';
 
-/** The background worker's answer to each message; the worker itself only wires these to runtime.onMessage. */
-export function createHandlers(db: KefuDatabase, now: () => number = Date.now): Handlers {
+/**
+ * The background worker's answer to each message; the worker itself only wires these to runtime.onMessage.
+ * `refresh` repaints the badges and re-arms the threshold timers after anything that may change them.
+ */
+export function createHandlers(deps: { db: KefuDatabase; tracker: Tracker; refresh: () => Promise<void>; now?: () => number }): Handlers {
+  const { db, tracker, refresh } = deps;
+  const now = deps.now ?? Date.now;
   return {
-    async 'chat.events'({ events }) {
-      // Add-only: an event seen again (re-render, reload, history scrolled into view) keeps its first record.
-      return db.transaction('rw', db.events, async () => {
-        const known = await db.events.bulkGet(events.map((e) => e.id));
-        const unique = new Map<string, ChatEvent>();
-        events.forEach((e, i) => {
-          if (!known[i] && !unique.has(e.id)) unique.set(e.id, e);
-        });
-        await db.events.bulkAdd([...unique.values()]);
-        return { added: unique.size };
-      });
+    async 'chat.events'({ site, shopId, events }, { tabId }) {
+      const result = await tracker.record({ site, shopId }, events, tabId);
+      await refresh();
+      return result;
+    },
+    async 'chat.conversations'({ site, shopId, conversations }, { tabId }) {
+      const waits = await tracker.listed({ site, shopId }, conversations, tabId);
+      await refresh();
+      return { waits };
+    },
+    async 'alerts.refresh'(_, { tabId }) {
+      await refresh();
+      const { total, tabs } = await tracker.badges();
+      const badge = tabs.find((t) => t.tabId === tabId)?.badge ?? total;
+      return { text: badge.text, color: badge.color };
     },
     async 'snippets.list'({ lang }) {
       const all = await db.snippets.orderBy('order').toArray();

@@ -1,5 +1,5 @@
 import type { ChatEvent } from '@/lib/chat-event';
-import type { CurrentConversation, LayoutProblem, SiteAdapter } from '@/lib/sites/types';
+import type { CurrentConversation, LayoutProblem, ListedConversation, SiteAdapter } from '@/lib/sites/types';
 
 export interface PageView {
   problems: LayoutProblem[];
@@ -9,17 +9,19 @@ export interface PageView {
 
 /** The shortest pause between two reads of the page: consoles re-render several times a second. */
 const SCAN_INTERVAL_MS = 150;
+const RETRY_MS = 1_000;
 
 /**
- * Reads the page through its adapter whenever it changes and reports messages not reported yet.
- * A report that fails (worker restarting) is retried on the next change or after a second; the worker
- * ignores duplicates, so resending is safe.
+ * Reads the page through its adapter whenever it changes: reports the open thread's messages not reported
+ * yet, and the conversation list whenever it changes. A report that fails (worker restarting) is retried
+ * on the next change or after a second; the worker ignores duplicates, so resending is safe.
  */
 export function watchPage(options: {
   adapter: SiteAdapter;
   doc: Document;
   signal: AbortSignal;
-  report: (events: ChatEvent[]) => Promise<unknown>;
+  reportEvents: (shopId: string, events: ChatEvent[]) => Promise<unknown>;
+  reportList: (shopId: string, list: ListedConversation[]) => Promise<unknown>;
   onView: (view: PageView) => void;
 }): void {
   const { adapter, doc, signal } = options;
@@ -27,9 +29,38 @@ export function watchPage(options: {
   const firstSeen = new Map<string, number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastView = '';
+  let lastList = '';
   let reportError: string | null = null;
   let sending = false;
   let changedWhileSending = false;
+
+  let scanError: string | null = null;
+  const send = async (work: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      scanError = error instanceof Error ? error.message : String(error);
+      schedule(RETRY_MS);
+      return false;
+    }
+  };
+
+  const readAndReport = async (shopId: string) => {
+    const now = Date.now();
+    const fresh: ChatEvent[] = [];
+    for (const draft of adapter.readMessages(doc, now)) {
+      const id = `${adapter.id}:${shopId}:${draft.id}`;
+      if (reported.has(id)) continue;
+      // A message with no printed time keeps the moment it was first seen, whatever the re-renders.
+      const at = draft.atSource === 'seen' ? (firstSeen.get(id) ?? firstSeen.set(id, draft.at).get(id)!) : draft.at;
+      fresh.push({ ...draft, id, at, site: adapter.id, shopId });
+    }
+    if (fresh.length && (await send(() => options.reportEvents(shopId, fresh)))) fresh.forEach((e) => reported.add(e.id));
+    const list = adapter.readConversationList(doc, now);
+    const listKey = JSON.stringify(list);
+    if (listKey !== lastList && (await send(() => options.reportList(shopId, list)))) lastList = listKey;
+  };
 
   const scan = async () => {
     timer = undefined;
@@ -42,30 +73,16 @@ export function watchPage(options: {
     const conversation = problems.length ? null : adapter.currentConversation(doc);
     const shopId = adapter.shopId(doc);
     if (!problems.length && shopId) {
-      const now = Date.now();
-      const fresh: ChatEvent[] = [];
-      for (const draft of adapter.readMessages(doc, now)) {
-        const id = `${adapter.id}:${shopId}:${draft.id}`;
-        if (reported.has(id)) continue;
-        // A message with no printed time keeps the moment it was first seen, whatever the re-renders.
-        const at = draft.atSource === 'seen' ? (firstSeen.get(id) ?? firstSeen.set(id, draft.at).get(id)!) : draft.at;
-        fresh.push({ ...draft, id, at, site: adapter.id, shopId });
-      }
-      if (fresh.length) {
-        sending = true;
-        try {
-          await options.report(fresh);
-          fresh.forEach((e) => reported.add(e.id));
-          reportError = null;
-        } catch (error) {
-          reportError = error instanceof Error ? error.message : String(error);
-          schedule(1_000);
-        } finally {
-          sending = false;
-          if (changedWhileSending) {
-            changedWhileSending = false;
-            schedule();
-          }
+      sending = true;
+      scanError = null;
+      try {
+        await readAndReport(shopId);
+        reportError = scanError;
+      } finally {
+        sending = false;
+        if (changedWhileSending) {
+          changedWhileSending = false;
+          schedule();
         }
       }
     }
@@ -77,13 +94,13 @@ export function watchPage(options: {
     }
   };
 
-  const schedule = (delay = SCAN_INTERVAL_MS) => {
+  function schedule(delay = SCAN_INTERVAL_MS) {
     if (timer === undefined && !signal.aborted) timer = setTimeout(() => void scan(), delay);
-  };
+  }
 
   // The whole body, not the adapter's root: a console that re-renders replaces its root element.
   const observer = new MutationObserver(() => schedule());
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+  observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'datetime'] });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);

@@ -14,6 +14,11 @@ export const demoSelectors = {
   messageText: '.msg-text',
   messageTime: '.msg-meta time',
   activeConversation: '.conv-item--active[data-conv-id]',
+  listedConversation: '.conv-list .conv-item[data-conv-id]',
+  listedName: '.conv-name',
+  listedUnread: '.conv-unread',
+  /** The list's wait clock; its datetime is when the buyer started waiting. */
+  listedWaiting: 'time.conv-wait',
   buyerName: '.chat-buyer-name',
   orderNumber: '.order-no',
   input: '.composer-input',
@@ -81,6 +86,21 @@ export const demoAdapter: SiteAdapter = {
       });
     }
     return drafts;
+  },
+
+  readConversationList(doc, now) {
+    return [...doc.querySelectorAll(demoSelectors.listedConversation)].map((item) => ({
+      conversationId: item.getAttribute('data-conv-id')!,
+      buyerName: item.querySelector(demoSelectors.listedName)?.textContent?.trim() ?? '',
+      unread: Number(item.querySelector(demoSelectors.listedUnread)?.textContent ?? 0) || 0,
+      waitingSince: parsePageTime(item.querySelector(demoSelectors.listedWaiting)?.getAttribute('datetime'), now),
+    }));
+  },
+
+  openConversation(doc, conversationId) {
+    const item = [...doc.querySelectorAll<HTMLElement>(demoSelectors.listedConversation)].find((el) => el.getAttribute('data-conv-id') === conversationId);
+    item?.click();
+    return Boolean(item);
   },
 
   findInput(doc) {

@@ -13,6 +13,15 @@ export interface LayoutProblem {
   selector: string;
 }
 
+/** A conversation as the console's conversation list shows it, open or not. */
+export interface ListedConversation {
+  conversationId: string;
+  buyerName: string;
+  unread: number;
+  /** When the buyer started waiting for a manual reply, as the list shows it; null when not waiting. */
+  waitingSince: number | null;
+}
+
 export type EditorKind = 'textarea' | 'contenteditable';
 
 /**
@@ -31,6 +40,10 @@ export interface SiteAdapter {
   currentConversation(doc: Document): CurrentConversation | null;
   /** Messages of the open thread, oldest first. */
   readMessages(doc: Document, now: number): ChatEventDraft[];
+  /** Every conversation of the list, so buyers who wait in conversations not open are seen too. */
+  readConversationList(doc: Document, now: number): ListedConversation[];
+  /** Opens a conversation as a click on the list would; false when it is not in the list. */
+  openConversation(doc: Document, conversationId: string): boolean;
   /** The shop's chat input, where snippets are inserted. */
   findInput(doc: Document): HTMLElement | null;
   /** The element whose changes mean the chat changed; observing less than the whole page keeps the cost down. */

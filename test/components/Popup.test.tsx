@@ -4,17 +4,15 @@ import { App } from '@/entrypoints/popup/App';
 import { createClient } from '@/lib/messaging';
 import { dispatch, type Handlers } from '@/lib/protocol';
 import { defaultSnippets } from '@/lib/snippets/defaults';
+import { stubHandlers } from '../support/handlers';
 
 function client(summary: Awaited<ReturnType<Handlers['day.summary']>> | Error) {
-  const handlers: Handlers = {
-    'chat.events': async () => ({ added: 0 }),
-    'snippets.list': async () => defaultSnippets,
-    'snippets.used': async () => ({ uses: 1 }),
+  const handlers = stubHandlers({
     'day.summary': async () => {
       if (summary instanceof Error) throw summary;
       return summary;
     },
-  };
+  });
   return createClient((message) => dispatch(handlers, message));
 }
 

@@ -2,9 +2,14 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { Sidebar, type SidebarState } from '@/components/Sidebar';
 import { defaultSnippets } from '@/lib/snippets/defaults';
+import { defaultThresholds, type Waiting } from '@/lib/waiting';
 
-const base: SidebarState = { collapsed: false, problems: [], conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null };
-const actions = () => ({ toggle: vi.fn(), insert: vi.fn() });
+const NOW = 1_800_000_000_000;
+const base: SidebarState = { collapsed: false, problems: [], conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], now: NOW, thresholds: defaultThresholds };
+const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn() });
+const wait = (name: string, secondsAgo: number): Waiting => ({
+  key: `demo|s|${name}`, site: 'demo', shopId: 's', conversationId: name, buyerName: name, since: NOW - secondsAgo * 1000, messageId: null, source: 'list',
+});
 
 describe('Sidebar', () => {
   test('shows the current buyer and order, and inserts the snippet the agent clicks', () => {
@@ -14,6 +19,27 @@ describe('Sidebar', () => {
     expect(screen.getByText('订单号 2600001')).toBeTruthy();
     fireEvent.click(screen.getByText(defaultSnippets[1]!.title));
     expect(a.insert).toHaveBeenCalledWith(defaultSnippets[1]);
+  });
+
+  test('lists waiting buyers most urgent first, coloured by threshold, and opens the one clicked', () => {
+    const a = actions();
+    render(<Sidebar state={{ ...base, waits: [wait('阿花', 5), wait('小鱼', 95), wait('Maria', 25)] }} actions={a} />);
+    expect(screen.getByText('等待回复的买家 (3)')).toBeTruthy();
+    const rows = screen.getAllByRole('button', { name: /已等待/ });
+    expect(rows.map((r) => [r.textContent, r.className])).toEqual([
+      ['小鱼1:35', 'waiting waiting--breach'],
+      ['Maria0:25', 'waiting waiting--warn'],
+      ['阿花0:05', 'waiting waiting--ok'],
+    ]);
+    fireEvent.click(rows[0]!);
+    expect(a.open).toHaveBeenCalledWith(expect.objectContaining({ conversationId: '小鱼' }));
+  });
+
+  test('lets the agent mark an order for a buyer without one', () => {
+    const a = actions();
+    render(<Sidebar state={{ ...base, conversation: { conversationId: 'b1', buyerName: '阿花' } }} actions={a} />);
+    fireEvent.click(screen.getByRole('button', { name: '标记已下单' }));
+    expect(a.markOrder).toHaveBeenCalledTimes(1);
   });
 
   test('says when no conversation is open and while snippets load', () => {

@@ -18,7 +18,7 @@ describe('the sidebar in the demo console', () => {
     const { page, errors } = await h.openDemo('seed=7&pace=0&buyers=2');
     await expect.poll(() => sidebar(page).isVisible()).toBe(true);
     await expect.poll(() => sidebar(page).locator('.buyer-name').textContent()).toBe(await page.locator('.chat-buyer-name').textContent());
-    expect(await sidebar(page).locator('h3').allTextContents()).toEqual(['当前买家', '快捷回复']);
+    expect(await sidebar(page).locator('h3').allTextContents()).toEqual([expect.stringMatching(/^等待回复的买家 \(\d\)$/), '当前买家', '快捷回复']);
     expect(await sidebar(page).locator('.snippet-title').first().textContent()).toContain(greeting.title);
     // Switching conversations follows the buyer.
     await page.locator('.conv-item').nth(1).click();

@@ -5,11 +5,11 @@ const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manife
 
 // The built extensions as the stores will see them (run after `npm run build`).
 describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (dir) => {
-  test('asks for no more than storage and the demo console’s own path', () => {
+  test('asks for no more than storage, alarms and the demo console’s own path; notifications only on request', () => {
     const m = manifest(dir);
-    expect(m.permissions).toEqual(['storage']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
-    expect(m.optional_permissions ?? []).toEqual([]);
+    expect(m.optional_permissions).toEqual(['notifications']);
     expect(m.web_accessible_resources).toBeUndefined();
     expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(['http://127.0.0.1/kefu-demo/*', 'http://localhost/kefu-demo/*']);
   });

@@ -24,6 +24,8 @@ describe('demo console adapter', () => {
     ['buyerName', 1],
     ['orderNumber', 1],
     ['input', 1],
+    ['listedConversation', 3],
+    ['listedWaiting', 2],
   ] as const)('selector %s matches %i element(s) in both known layouts', (name, count) => {
     for (const layout of ['standard', 'editable']) {
       expect(loadFixture(`demo/${layout}.html`).querySelectorAll(demoSelectors[name]).length).toBe(count);
@@ -47,6 +49,24 @@ describe('demo console adapter', () => {
     expect(messages[0]!.at).toBeLessThan(messages[1]!.at);
     for (const m of messages) expect(ChatEventSchema.safeParse({ ...m, site: 'demo', shopId: 'x' }).success).toBe(true);
     expect(demoAdapter.findInput(doc)?.className).toContain('composer-input');
+  });
+
+  test('reads every conversation of the list, with unread counts and waiting clocks, and opens one', () => {
+    const doc = loadFixture('demo/standard.html');
+    const list = demoAdapter.readConversationList(doc, NOW);
+    expect(list.map((c) => [c.conversationId, c.unread])).toEqual([
+      ['b0003', 0],
+      ['b0002', 1],
+      ['b0001', 1],
+    ]);
+    expect(list[0]!.waitingSince).toBeNull();
+    // b0001 arrived before b0002, so it has waited longer.
+    expect(list[2]!.waitingSince).toBeLessThan(list[1]!.waitingSince!);
+    let clicked = '';
+    doc.querySelectorAll<HTMLElement>(demoSelectors.listedConversation).forEach((el) => el.addEventListener('click', () => (clicked = el.getAttribute('data-conv-id')!)));
+    expect(demoAdapter.openConversation(doc, 'b0002')).toBe(true);
+    expect(clicked).toBe('b0002');
+    expect(demoAdapter.openConversation(doc, 'nobody')).toBe(false);
   });
 
   test('reports a layout it does not know instead of guessing', () => {

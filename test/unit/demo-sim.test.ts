@@ -13,7 +13,9 @@ describe('demo simulation', () => {
   });
 
   test('URL parameters are read with bounds and defaults', () => {
-    expect(parseOptions('seed=9&pace=12&buyers=2&lang=en&delay=0.1')).toEqual({ seed: 9, pace: 12, buyers: 2, lang: 'en', delayScale: 0.1 });
+    expect(parseOptions('seed=9&pace=12&buyers=2&lang=en&delay=0.1')).toEqual({ seed: 9, pace: 12, buyers: 2, lang: 'en', delayScale: 0.1, shopId: 'demo-shop-001' });
+    expect(parseOptions('shop=shop-b').shopId).toBe('shop-b');
+    expect(parseOptions('shop=<b>').shopId).toBe('demo-shop-001');
     expect(parseOptions('pace=-4&buyers=999&lang=fr')).toMatchObject({ pace: 0, buyers: 50, lang: 'mix', delayScale: 1 });
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ChatEvent } from '@/lib/chat-event';
+import type { ListedConversation } from '@/lib/sites/types';
 import { demoAdapter, demoSelectors } from '@/lib/sites/demo';
 import { watchPage, type PageView } from '@/entrypoints/content/page-watcher';
 import { loadFixture } from '../support/fixtures';
@@ -26,10 +27,10 @@ describe('watchPage', () => {
     const reports: ChatEvent[][] = [];
     const views: PageView[] = [];
     const signal = new AbortController();
-    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, report: async (e) => void reports.push(e), onView: (v) => views.push(v) });
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async (_, e) => void reports.push(e), reportList: async () => undefined, onView: (v) => views.push(v) });
     await vi.waitFor(() => expect(reports).toHaveLength(1));
     expect(reports[0]!.map((e) => e.id)).toEqual(['demo:demo-shop-001:b0003-m1', 'demo:demo-shop-001:b0003-m2', 'demo:demo-shop-001:b0003-m3']);
-    expect(views.at(-1)).toMatchObject({ problems: [], conversation: { conversationId: 'b0003' } });
+    await vi.waitFor(() => expect(views.at(-1)).toMatchObject({ problems: [], conversation: { conversationId: 'b0003' } }));
 
     addMessage(doc, 'b0003-m4', '还在吗');
     await vi.waitFor(() => expect(reports).toHaveLength(2));
@@ -50,7 +51,8 @@ describe('watchPage', () => {
       adapter: demoAdapter,
       doc,
       signal: controller.signal,
-      report: async (events) => {
+      reportList: async () => undefined,
+      reportEvents: async (_, events) => {
         if (fail) throw new Error('Could not establish connection');
         delivered.push(...events.map((e) => e.id));
       },
@@ -63,12 +65,30 @@ describe('watchPage', () => {
     controller.abort();
   });
 
+  test('reports the conversation list when it changes, with each buyer’s waiting clock', async () => {
+    const doc = useFixture('demo/standard.html');
+    const lists: ListedConversation[][] = [];
+    const signal = new AbortController();
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async () => undefined, reportList: async (_, l) => void lists.push(l), onView: () => undefined });
+    await vi.waitFor(() => expect(lists).toHaveLength(1));
+    expect(lists[0]!.map((c) => [c.conversationId, c.unread, c.waitingSince !== null])).toEqual([
+      ['b0003', 0, false],
+      ['b0002', 1, true],
+      ['b0001', 1, true],
+    ]);
+    // Only the text of a clock changing ("已等 9 秒" to "已等 10 秒") is no change of the list.
+    doc.querySelector('time.conv-wait')!.textContent = '已等 10 秒';
+    await new Promise((r) => setTimeout(r, 400));
+    expect(lists).toHaveLength(1);
+    signal.abort();
+  });
+
   test('on an unknown layout it reports nothing and says what is missing', async () => {
     const doc = useFixture('demo/unknown.html');
     const report = vi.fn(async () => undefined);
     const views: PageView[] = [];
     const signal = new AbortController();
-    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, report, onView: (v) => views.push(v) });
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: report, reportList: report, onView: (v) => views.push(v) });
     await vi.waitFor(() => expect(views).toHaveLength(1));
     expect(views[0]!.problems.map((p) => p.part)).toEqual(['app']);
     expect(report).not.toHaveBeenCalled();

@@ -6,14 +6,14 @@ describe('settings', () => {
   test('a damaged or foreign stored value falls back field by field', () => {
     expect(readSettings(undefined)).toEqual(defaultSettings);
     expect(readSettings('garbage')).toEqual(defaultSettings);
-    expect(readSettings({ disabledSites: ['demo'], sidebarCollapsed: 'yes' })).toEqual(defaultSettings);
-    expect(readSettings({ disabledSites: ['demo'] })).toEqual({ ...defaultSettings, disabledSites: ['demo'] });
+    expect(readSettings({ disabledSites: ['demo'], sidebarCollapsed: 'yes' })).toEqual({ ...defaultSettings, disabledSites: ['demo'] });
+    expect(readSettings({ thresholds: { warnSec: 40, breachSec: 30, marksSec: [] }, retentionDays: 7 })).toEqual({ ...defaultSettings, retentionDays: 7 });
   });
 
   test('changes are kept in extension storage and merged with what was there', async () => {
     await updateSettings({ sidebarCollapsed: true });
     await updateSettings({ disabledSites: ['demo'] });
-    expect(await loadSettings()).toEqual({ disabledSites: ['demo'], sidebarCollapsed: true });
-    expect(await settingsItem.getValue()).toEqual({ disabledSites: ['demo'], sidebarCollapsed: true });
+    expect(await loadSettings()).toEqual({ ...defaultSettings, disabledSites: ['demo'], sidebarCollapsed: true });
+    expect(await settingsItem.getValue()).toEqual({ ...defaultSettings, disabledSites: ['demo'], sidebarCollapsed: true });
   });
 });

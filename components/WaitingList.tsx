@@ -1,0 +1,33 @@
+import { t } from '@/lib/i18n';
+import { alertLevel, byUrgency, type Thresholds, type Waiting } from '@/lib/waiting';
+
+/** m:ss, or h:mm:ss past an hour: what an agent reads at a glance. */
+export function formatWait(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Buyers waiting for a manual reply, most urgent first, with a live count-up; a click opens the conversation. */
+export function WaitingList({ waits, now, thresholds, onOpen }: { waits: Waiting[]; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void }) {
+  if (!waits.length) return <p class="muted">{t('nobodyWaiting')}</p>;
+  return (
+    <ul class="waiting-list">
+      {byUrgency(waits).map((w) => {
+        const waited = now - w.since;
+        const level = alertLevel(waited, thresholds);
+        const label = t('waitingRow', w.buyerName, formatWait(waited));
+        return (
+          <li key={w.key}>
+            <button type="button" class={`waiting waiting--${level}`} onClick={() => onOpen?.(w)} disabled={!onOpen} title={label} aria-label={label}>
+              <span class="waiting-name">{w.buyerName}</span>
+              <span class="waiting-time">{formatWait(waited)}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

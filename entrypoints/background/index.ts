@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { KefuDatabase } from '@/lib/db';
+import { dispatch, parseRequest } from '@/lib/protocol';
+import { defaultSettings, readSettings, type Settings } from '@/lib/settings';
+import { loadSettings, settingsItem } from '@/lib/settings-store';
+import { Tracker } from '@/lib/tracker';
+import { createHandlers } from '@/lib/worker-handlers';
+import { createAlertLoop } from './alerts';
+
+const BACKSTOP_ALARM = 'kefu-backstop';
+const PURGE_ALARM = 'kefu-purge';
+
+export default defineBackground(() => {
+  // Everything lives in IndexedDB, nothing only in memory: Chrome stops this worker after 30 s idle.
+  const db = new KefuDatabase();
+  let settings: Settings = defaultSettings;
+  const ready = loadSettings().then((s) => (settings = s));
+  const tracker = new Tracker(db, () => settings.thresholds);
+  const alerts = createAlertLoop({ tracker, settings: () => settings });
+  const handlers = createHandlers({ db, tracker, refresh: alerts.refresh });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Not ours: leave it to other listeners by returning nothing.
+    if (parseRequest(message) === null) return undefined;
+    return ready.then(() => dispatch(handlers, message, { tabId: sender.tab?.id }));
+  });
+  settingsItem.watch((value) => {
+    settings = readSettings(value);
+    void alerts.refresh();
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void tracker.detachTab(tabId).then(alerts.refresh));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    // Chrome's alarms fire at most every 30 s: a backstop for the exact one-shot timers, which die with the worker.
+    if (alarm.name === BACKSTOP_ALARM) void alerts.refresh();
+    if (alarm.name === PURGE_ALARM) void tracker.purgeTexts(settings.retentionDays);
+  });
+
+  // On every start (install, browser start, or a wake-up after Chrome stopped the worker).
+  void ready.then(async () => {
+    if (!(await browser.alarms.get(BACKSTOP_ALARM))) await browser.alarms.create(BACKSTOP_ALARM, { periodInMinutes: 0.5 });
+    if (!(await browser.alarms.get(PURGE_ALARM))) await browser.alarms.create(PURGE_ALARM, { periodInMinutes: 60 * 6, delayInMinutes: 1 });
+    // Asks the browser not to evict our IndexedDB under storage pressure (unlimitedStorage lifts the quota).
+    await navigator.storage?.persist?.().catch(() => false);
+    await alerts.refresh();
+  });
+});

@@ -1,0 +1,164 @@
+import Dexie from 'dexie';
+import type { ChatEvent } from './chat-event';
+import type { AlertRecord, KefuDatabase } from './db';
+import type { ListedConversation } from './sites/types';
+import { alertLevel, badgeFor, conversationKey, firstUnanswered, marks, nextCrossing, type BadgeState, type Thresholds, type Waiting } from './waiting';
+
+/** How far back a conversation's messages are read to find who is waiting: older waits are history, not alerts. */
+const LOOKBACK_MS = 48 * 3_600_000;
+
+export interface Shop {
+  site: string;
+  shopId: string;
+}
+
+/**
+ * The background worker's memory of every buyer's wait, kept entirely in IndexedDB so a stopped and
+ * restarted worker (Chrome stops it after 30 s idle) or a reloaded tab carries on where it was.
+ */
+export class Tracker {
+  constructor(
+    private readonly db: KefuDatabase,
+    private readonly thresholds: () => Thresholds,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Stores new events (add-only, by stable id) and recomputes the waits of the conversations they touch. */
+  async record(shop: Shop, events: readonly ChatEvent[], tabId?: number): Promise<{ added: number; waits: Waiting[] }> {
+    const { db } = this;
+    const added = await db.transaction('rw', db.events, db.waits, db.tabs, async () => {
+      const known = await db.events.bulkGet(events.map((e) => e.id));
+      const fresh = new Map<string, ChatEvent>();
+      events.forEach((e, i) => {
+        if (!known[i] && !fresh.has(e.id)) fresh.set(e.id, { ...e, ...shop });
+      });
+      await db.events.bulkAdd([...fresh.values()]);
+      const names = new Map(events.map((e) => [e.conversationId, e.buyerName]));
+      for (const [conversationId, buyerName] of names) await this.recompute(shop, conversationId, buyerName);
+      if (tabId !== undefined) await this.attachTab(tabId, shop);
+      return fresh.size;
+    });
+    return { added, waits: await this.waitsOf(shop) };
+  }
+
+  /** What the conversation list shows: buyers waiting in conversations that are not open. */
+  async listed(shop: Shop, list: readonly ListedConversation[], tabId?: number): Promise<Waiting[]> {
+    const { db } = this;
+    await db.transaction('rw', db.events, db.waits, db.tabs, async () => {
+      const seen = new Set<string>();
+      for (const item of list) {
+        const key = conversationKey({ ...shop, conversationId: item.conversationId });
+        seen.add(key);
+        const existing = await db.waits.get(key);
+        // The thread's messages carry the buyer's own times: they win over the list.
+        if (existing?.source === 'events') continue;
+        const lastReply = item.waitingSince === null ? null : await this.lastManualReplyAt(shop, item.conversationId);
+        // A list clock no later than a reply we saw is stale: the list re-renders after the thread.
+        if (item.waitingSince === null || (lastReply !== null && item.waitingSince <= lastReply)) {
+          if (existing) await db.waits.delete(key);
+          continue;
+        }
+        await db.waits.put({ key, ...shop, conversationId: item.conversationId, buyerName: item.buyerName, since: item.waitingSince, messageId: null, source: 'list' });
+      }
+      // A conversation gone from the list was closed or moved away: nobody to alert about.
+      const stale = (await db.waits.where('[site+shopId]').equals([shop.site, shop.shopId]).toArray()).filter((w) => w.source === 'list' && !seen.has(w.key));
+      await db.waits.bulkDelete(stale.map((w) => w.key));
+      if (tabId !== undefined) await this.attachTab(tabId, shop);
+    });
+    return this.waitsOf(shop);
+  }
+
+  async waitsOf(shop: Shop): Promise<Waiting[]> {
+    return this.db.waits.where('[site+shopId]').equals([shop.site, shop.shopId]).toArray();
+  }
+
+  async attachTab(tabId: number, shop: Shop): Promise<void> {
+    const current = await this.db.tabs.get(tabId);
+    if (current?.site !== shop.site || current.shopId !== shop.shopId) await this.db.tabs.put({ tabId, ...shop });
+  }
+
+  /** A console tab closed: its shop's waits go too, unless another tab still shows that shop. */
+  async detachTab(tabId: number): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.tabs, db.waits, async () => {
+      const tab = await db.tabs.get(tabId);
+      if (!tab) return;
+      await db.tabs.delete(tabId);
+      const others = await db.tabs.where('[site+shopId]').equals([tab.site, tab.shopId]).count();
+      if (!others) await db.waits.where('[site+shopId]').equals([tab.site, tab.shopId]).delete();
+    });
+  }
+
+  /** The badge of every console tab (its own shop's buyers) and the total for all other tabs. */
+  async badges(): Promise<{ total: BadgeState; tabs: { tabId: number; badge: BadgeState }[] }> {
+    const now = this.now();
+    const t = this.thresholds();
+    const [waits, tabs] = await Promise.all([this.db.waits.toArray(), this.db.tabs.toArray()]);
+    return {
+      total: badgeFor(waits, now, t),
+      tabs: tabs.map((tab) => ({ tabId: tab.tabId, badge: badgeFor(waits.filter((w) => w.site === tab.site && w.shopId === tab.shopId), now, t) })),
+    };
+  }
+
+  /** Logs every mark crossed by a current wait that was not logged yet; returns the new ones. */
+  async logCrossings(): Promise<AlertRecord[]> {
+    const now = this.now();
+    const t = this.thresholds();
+    const crossed: AlertRecord[] = [];
+    for (const w of await this.db.waits.toArray()) {
+      for (const sec of marks(t)) {
+        if (now - w.since < sec * 1000) break;
+        const level = alertLevel(sec * 1000, t);
+        if (level === 'ok') continue;
+        crossed.push({ id: `${w.key}|${w.since}|${sec}`, key: w.key, buyerName: w.buyerName, markSec: sec, level, at: w.since + sec * 1000 });
+      }
+    }
+    if (!crossed.length) return [];
+    return this.db.transaction('rw', this.db.alerts, async () => {
+      const known = await this.db.alerts.bulkGet(crossed.map((a) => a.id));
+      const fresh = crossed.filter((_, i) => !known[i]);
+      await this.db.alerts.bulkAdd(fresh);
+      return fresh;
+    });
+  }
+
+  async nextCrossing(): Promise<number | null> {
+    return nextCrossing(await this.db.waits.toArray(), this.now(), this.thresholds());
+  }
+
+  /** Message texts older than the retention period are blanked; times, ids and senders stay for the metrics. */
+  async purgeTexts(retentionDays: number): Promise<number> {
+    const cutoff = this.now() - retentionDays * 86_400_000;
+    return this.db.events.where('at').below(cutoff).filter((e) => e.text !== '').modify({ text: '' });
+  }
+
+  private async recompute(shop: Shop, conversationId: string, buyerName: string): Promise<void> {
+    const key = conversationKey({ ...shop, conversationId });
+    const events = await this.conversationEvents(shop, conversationId);
+    const first = firstUnanswered(events);
+    if (first) {
+      await this.db.waits.put({ key, ...shop, conversationId, buyerName, since: first.at, messageId: first.id, source: 'events' });
+      return;
+    }
+    const existing = await this.db.waits.get(key);
+    const lastReply = lastManualReply(events);
+    if (existing && !(existing.source === 'list' && (lastReply === null || existing.since > lastReply))) await this.db.waits.delete(key);
+  }
+
+  private conversationEvents(shop: Shop, conversationId: string): Promise<ChatEvent[]> {
+    return this.db.events
+      .where('[site+shopId+conversationId+at]')
+      .between([shop.site, shop.shopId, conversationId, this.now() - LOOKBACK_MS], [shop.site, shop.shopId, conversationId, Dexie.maxKey])
+      .toArray();
+  }
+
+  private async lastManualReplyAt(shop: Shop, conversationId: string): Promise<number | null> {
+    return lastManualReply(await this.conversationEvents(shop, conversationId));
+  }
+}
+
+function lastManualReply(events: readonly ChatEvent[]): number | null {
+  let last: number | null = null;
+  for (const e of events) if (e.type === 'message' && e.sender === 'shop' && !e.auto && (last === null || e.at > last)) last = e.at;
+  return last;
+}

@@ -1,0 +1,102 @@
+import type { ChatEvent } from './chat-event';
+import { MAX_ID } from './shop';
+import { z } from './z';
+
+/**
+ * Who is waiting for a manual reply, and how urgently. A buyer waits from their first message after the
+ * shop's last manual message (DOMAIN.md: automatic replies do not stop the clock), whatever the
+ * counting profile of the metrics: the alert is about the person on the other side.
+ */
+export interface Thresholds {
+  warnSec: number;
+  breachSec: number;
+  /** Further marks (3 and 5 minutes by default) shown in the sidebar and counted as alerts. */
+  marksSec: number[];
+}
+export const defaultThresholds: Thresholds = { warnSec: 20, breachSec: 30, marksSec: [180, 300] };
+
+export type AlertLevel = 'ok' | 'warn' | 'breach';
+
+export const WaitingSchema = z.object({
+  /** site|shopId|conversationId */
+  key: z.string(),
+  site: z.string(),
+  shopId: z.string(),
+  conversationId: z.string().max(MAX_ID),
+  buyerName: z.string().max(MAX_ID),
+  since: z.number(),
+  /** The buyer message that started the wait; null when only the conversation list showed it. */
+  messageId: z.string().nullable(),
+  /** Where the wait was learnt: the messages of the open thread, or the conversation list. */
+  source: z.enum(['events', 'list']),
+});
+export type Waiting = z.infer<typeof WaitingSchema>;
+
+export function conversationKey(e: Pick<ChatEvent, 'site' | 'shopId' | 'conversationId'>): string {
+  return `${e.site}|${e.shopId}|${e.conversationId}`;
+}
+
+type WaitEvent = Pick<ChatEvent, 'id' | 'type' | 'sender' | 'auto' | 'at'>;
+
+/** The first unanswered buyer message of one conversation's events (any order), or null. */
+export function firstUnanswered(events: readonly WaitEvent[]): WaitEvent | null {
+  const sorted = [...events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  let first: WaitEvent | null = null;
+  for (const e of sorted) {
+    if (e.type !== 'message') continue;
+    if (e.sender === 'buyer') first ??= e;
+    else if (e.sender === 'shop' && !e.auto) first = null;
+  }
+  return first;
+}
+
+export function alertLevel(waitedMs: number, t: Thresholds): AlertLevel {
+  if (waitedMs >= t.breachSec * 1000) return 'breach';
+  if (waitedMs >= t.warnSec * 1000) return 'warn';
+  return 'ok';
+}
+
+/** Every mark a wait crosses, in seconds, ascending: warn, breach, then the further marks. */
+export function marks(t: Thresholds): number[] {
+  return [...new Set([t.warnSec, t.breachSec, ...t.marksSec])].sort((a, b) => a - b);
+}
+
+/** The next moment (epoch ms) after `now` at which any of these waits crosses a mark, or null. */
+export function nextCrossing(waits: readonly Pick<Waiting, 'since'>[], now: number, t: Thresholds): number | null {
+  let next: number | null = null;
+  for (const w of waits) {
+    for (const sec of marks(t)) {
+      const at = w.since + sec * 1000;
+      if (at > now) {
+        if (next === null || at < next) next = at;
+        break;
+      }
+    }
+  }
+  return next;
+}
+
+/** Most urgent first: longest waiting. */
+export function byUrgency<T extends Pick<Waiting, 'since' | 'key'>>(waits: readonly T[]): T[] {
+  return [...waits].sort((a, b) => a.since - b.since || a.key.localeCompare(b.key));
+}
+
+export interface BadgeState {
+  text: string;
+  color: 'amber' | 'red' | null;
+  warn: number;
+  breach: number;
+}
+
+/** The toolbar badge for a set of waits: how many buyers are at or past the warning, red when any breached. */
+export function badgeFor(waits: readonly Pick<Waiting, 'since'>[], now: number, t: Thresholds): BadgeState {
+  let warn = 0;
+  let breach = 0;
+  for (const w of waits) {
+    const level = alertLevel(now - w.since, t);
+    if (level === 'breach') breach++;
+    else if (level === 'warn') warn++;
+  }
+  const count = warn + breach;
+  return { text: count ? String(count) : '', color: breach ? 'red' : warn ? 'amber' : null, warn, breach };
+}

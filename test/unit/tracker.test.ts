@@ -1,0 +1,137 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { KefuDatabase } from '@/lib/db';
+import { Tracker } from '@/lib/tracker';
+import { defaultThresholds } from '@/lib/waiting';
+import { chatEvent } from '../support/events';
+
+const T0 = new Date(2026, 10, 23, 15, 0, 0).getTime();
+const SHOP = { site: 'demo', shopId: 'shop-a' };
+let db: KefuDatabase;
+let now = T0;
+let tracker: Tracker;
+let dbCount = 0;
+
+beforeEach(() => {
+  db = new KefuDatabase(`tracker-${dbCount++}`);
+  now = T0;
+  tracker = new Tracker(db, () => defaultThresholds, () => now);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const at = (s: number) => T0 + s * 1000;
+const buyer = (id: string, s: number, change = {}) => chatEvent(id, { at: at(s), ...change });
+const shop = (id: string, s: number, auto = false) => chatEvent(id, { at: at(s), sender: 'shop', auto });
+
+describe('tracking who waits', () => {
+  test('a buyer waits from their first unanswered message; the robot does not stop the clock, a person does', async () => {
+    let r = await tracker.record(SHOP, [buyer('m1', 0), shop('m2', 1, true), buyer('m3', 5)]);
+    expect(r.added).toBe(3);
+    expect(r.waits).toMatchObject([{ conversationId: 'b1', since: at(0), messageId: 'm1', source: 'events' }]);
+    r = await tracker.record(SHOP, [shop('m4', 20)]);
+    expect(r.waits).toEqual([]);
+    r = await tracker.record(SHOP, [buyer('m5', 40)]);
+    expect(r.waits).toMatchObject([{ since: at(40) }]);
+  });
+
+  test('the same messages seen again (re-render, reload, history) change nothing and never reset the clock', async () => {
+    await tracker.record(SHOP, [buyer('m1', 0), buyer('m2', 3)]);
+    now = at(60);
+    const again = await tracker.record(SHOP, [buyer('m1', 0, { at: at(59), atSource: 'seen' }), buyer('m2', 3)]);
+    expect(again.added).toBe(0);
+    expect(again.waits).toMatchObject([{ since: at(0) }]);
+    // Older history scrolled into view later still orders correctly.
+    const history = await tracker.record(SHOP, [shop('h1', -30), buyer('h0', -40)]);
+    expect(history.waits).toMatchObject([{ since: at(0) }]);
+  });
+
+  test('two shops with the same conversation id are tracked apart, with a badge per tab', async () => {
+    await tracker.record(SHOP, [buyer('a1', 0)], 1);
+    await tracker.record({ site: 'demo', shopId: 'shop-b' }, [buyer('b1', 10, { shopId: 'shop-b' })], 2);
+    now = at(35);
+    const { total, tabs } = await tracker.badges();
+    expect(total).toEqual({ text: '2', color: 'red', warn: 1, breach: 1 });
+    expect(tabs).toEqual([
+      { tabId: 1, badge: { text: '1', color: 'red', warn: 0, breach: 1 } },
+      { tabId: 2, badge: { text: '1', color: 'amber', warn: 1, breach: 0 } },
+    ]);
+  });
+
+  test('buyers waiting in conversations that are not open come from the conversation list', async () => {
+    const list = (waitingSince: number | null, conversationId = 'b2') => [{ conversationId, buyerName: '阿花', unread: 1, waitingSince }];
+    let waits = await tracker.listed(SHOP, list(at(0)));
+    expect(waits).toMatchObject([{ conversationId: 'b2', since: at(0), source: 'list', messageId: null }]);
+    // Opening the conversation: its messages take over, with the buyer's own times.
+    await tracker.record(SHOP, [buyer('x1', -2, { conversationId: 'b2' })]);
+    waits = await tracker.listed(SHOP, list(at(0)));
+    expect(waits).toMatchObject([{ since: at(-2), source: 'events' }]);
+    // Answered in the thread, then a stale list clock from before the reply is ignored.
+    await tracker.record(SHOP, [chatEvent('x2', { at: at(10), sender: 'shop', conversationId: 'b2' })]);
+    expect(await tracker.listed(SHOP, list(at(0)))).toEqual([]);
+    // The list says nobody waits, or the conversation left the list: no alert.
+    await tracker.listed(SHOP, list(at(30), 'b3'));
+    expect(await tracker.listed(SHOP, list(null, 'b3'))).toEqual([]);
+    await tracker.listed(SHOP, list(at(30), 'b4'));
+    expect(await tracker.listed(SHOP, [])).toEqual([]);
+  });
+
+  test('each threshold crossing is logged once, whatever the restarts', async () => {
+    await tracker.record(SHOP, [buyer('m1', 0)]);
+    now = at(19);
+    expect(await tracker.logCrossings()).toEqual([]);
+    expect(await tracker.nextCrossing()).toBe(at(20));
+    now = at(31);
+    expect((await tracker.logCrossings()).map((a) => [a.markSec, a.level])).toEqual([
+      [20, 'warn'],
+      [30, 'breach'],
+    ]);
+    const restarted = new Tracker(new KefuDatabase(db.name), () => defaultThresholds, () => now);
+    expect(await restarted.logCrossings()).toEqual([]);
+    expect(await restarted.nextCrossing()).toBe(at(180));
+    now = at(301);
+    expect((await restarted.logCrossings()).map((a) => a.markSec)).toEqual([180, 300]);
+  });
+
+  test('closing the last tab of a shop drops its waits; a reload keeps them', async () => {
+    await tracker.record(SHOP, [buyer('m1', 0)], 1);
+    await tracker.record(SHOP, [buyer('m1', 0)], 2);
+    await tracker.detachTab(1);
+    expect(await tracker.waitsOf(SHOP)).toHaveLength(1);
+    await tracker.detachTab(2);
+    expect(await tracker.waitsOf(SHOP)).toEqual([]);
+    expect((await tracker.badges()).tabs).toEqual([]);
+  });
+
+  test('message texts past the retention period are blanked, everything else kept', async () => {
+    await tracker.record(SHOP, [buyer('old', -40 * 86_400), buyer('new', -86_400)]);
+    expect(await tracker.purgeTexts(30)).toBe(1);
+    expect(await db.events.get('old')).toMatchObject({ text: '', sender: 'buyer', at: at(-40 * 86_400) });
+    expect((await db.events.get('new'))!.text).toBe('在吗');
+  });
+});
+
+describe('database schema', () => {
+  test('a version 1 database upgrades to version 2 with its events and snippets intact', async () => {
+    const name = `migrate-${dbCount++}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ events: 'id, at, [shopId+conversationId+at]', snippets: 'id, order, shortcut, lang' });
+    await v1.table('events').add(chatEvent('kept', { at: T0 }));
+    await v1.table('snippets').add({ id: 'mine', title: 't', body: 'b', lang: 'zh', phase: 'care', tags: [], order: 0, uses: 3 });
+    v1.close();
+
+    const v2 = new KefuDatabase(name);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    expect(await v2.events.where('[site+shopId+conversationId+at]').between(['demo', 'shop-a', 'b1', 0], ['demo', 'shop-a', 'b1', Infinity]).primaryKeys()).toEqual(['kept']);
+    // An upgrade is not a new install: the agent's snippets stay as they were, no defaults are added.
+    expect(await v2.snippets.toCollection().primaryKeys()).toEqual(['mine']);
+    expect(await v2.waits.count()).toBe(0);
+    await v2.delete();
+  });
+
+  test('a new database holds the default snippets', async () => {
+    expect(await db.snippets.count()).toBeGreaterThan(10);
+  });
+});
