@@ -27,12 +27,17 @@ const mount = () => render(<App simulation={simulation} layout={layout} onChange
 /** Hooks for tests and curious people, in the page's own world. */
 declare global {
   interface Window {
-    __kefuDemo: { simulation: Simulation; sent: () => string[]; rerender: () => void; arrive: () => string };
+    __kefuDemo: { simulation: Simulation; sent: () => string[]; rerender: () => void; arrive: () => string; burst: (count: number) => void };
   }
 }
 window.__kefuDemo = {
   simulation,
   sent: () => [...simulation.state.sent],
+  burst: (count: number) => {
+    simulation.burst(count, Date.now());
+    save();
+    mount();
+  },
   arrive: () => {
     const id = simulation.arriveNow(Date.now());
     save();

@@ -16,6 +16,8 @@ export interface DemoOptions {
   delayScale: number;
   /** The shop's id in the page: two tabs with two ids are two shops. */
   shopId: string;
+  /** Extra buyer messages per minute spread over the conversations (load tests); 0 = none. */
+  flood: number;
 }
 
 export type DemoSender = 'buyer' | 'shop' | 'robot' | 'system';
@@ -39,6 +41,7 @@ export interface DemoConversation {
 }
 type Scheduled =
   | { at: number; kind: 'arrive' }
+  | { at: number; kind: 'flood' }
   | { at: number; kind: 'buyer-next' | 'robot-greet' | 'order' | 'nudge'; convId: string };
 
 export interface DemoState {
@@ -53,6 +56,7 @@ export interface DemoState {
 }
 
 const NUDGE_AFTER_MS = 90_000;
+const FLOOD_TEXTS = { zh: ['在吗', '亲？', '发货了吗', '怎么不回复'], en: ['hello?', 'any update?', 'is it shipped?', 'please answer'] } as const;
 
 export function parseOptions(search: string): DemoOptions {
   const params = new URLSearchParams(search);
@@ -68,6 +72,7 @@ export function parseOptions(search: string): DemoOptions {
     lang: lang === 'zh' || lang === 'en' ? lang : 'mix',
     delayScale: num('delay', 1, 0, 10),
     shopId: /^[\w-]{1,40}$/.test(params.get('shop') ?? '') ? params.get('shop')! : 'demo-shop-001',
+    flood: num('flood', 0, 0, 60_000),
   };
 }
 
@@ -84,6 +89,7 @@ export class Simulation {
     const first = this.state.conversations[0];
     if (first) this.open(first.id);
     if (options.pace > 0) this.schedule({ at: now + this.arrivalGap(), kind: 'arrive' });
+    if (options.flood > 0) this.schedule({ at: now + 60_000 / options.flood, kind: 'flood' });
   }
 
   /** Runs everything due by `now`; returns whether anything changed. */
@@ -102,6 +108,11 @@ export class Simulation {
   arriveNow(now: number): string {
     this.arrive(now);
     return this.state.conversations[0]!.id;
+  }
+
+  /** `count` buyer messages at once over the conversations, as a flood would spread them (memory tests). */
+  burst(count: number, now: number): void {
+    for (let i = 0; i < count; i++) this.floodMessage(now);
   }
 
   /** The agent pressed Send. */
@@ -146,6 +157,11 @@ export class Simulation {
       if (this.state.options.pace > 0) this.schedule({ at: item.at + this.arrivalGap(), kind: 'arrive' });
       return;
     }
+    if (item.kind === 'flood') {
+      this.floodMessage(item.at);
+      this.schedule({ at: item.at + 60_000 / this.state.options.flood, kind: 'flood' });
+      return;
+    }
     const conv = this.conversation(item.convId);
     if (!conv) return;
     const replies = autoReplies[conv.lang];
@@ -165,6 +181,13 @@ export class Simulation {
         this.post(conv, 'buyer', conv.lang === 'zh' ? '在吗？' : 'Hello? Anyone there?', item.at);
         break;
     }
+  }
+
+  private floodMessage(at: number): void {
+    const convs = this.state.conversations;
+    // A third of the flood goes to the open conversation, so the thread the extension reads grows too.
+    const conv = this.random() < 0.34 ? this.conversation(this.state.activeId) : convs[Math.floor(this.random() * convs.length)];
+    if (conv) this.post(conv, 'buyer', FLOOD_TEXTS[conv.lang][Math.floor(this.random() * 4)]!, at);
   }
 
   private arrive(at: number): void {

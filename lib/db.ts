@@ -24,6 +24,21 @@ export interface AlertRecord {
   at: number;
 }
 
+/** One conversation's counters in one period (lib/metrics.ts), kept so a change can be subtracted. */
+export interface Contribution {
+  period: string;
+  key: string;
+  counters: unknown;
+}
+
+/** A period's running total of counters, under one counting configuration (profile and time zone). */
+export interface Aggregate {
+  period: string;
+  config: string;
+  counters: unknown;
+  updatedAt: number;
+}
+
 export interface Shift {
   id?: number;
   start: number;
@@ -42,6 +57,8 @@ export class KefuDatabase extends Dexie {
   tabs!: EntityTable<TabShop, 'tabId'>;
   alerts!: EntityTable<AlertRecord, 'id'>;
   shifts!: EntityTable<Shift, 'id'>;
+  contributions!: Dexie.Table<Contribution, [string, string]>;
+  aggregates!: EntityTable<Aggregate, 'period'>;
 
   constructor(name = DB_NAME) {
     // Strict durability: an event the worker acknowledged must survive a crash or a killed worker.
@@ -51,13 +68,16 @@ export class KefuDatabase extends Dexie {
       snippets: 'id, order, shortcut, lang',
     });
     // v2: conversations are keyed by site too (two consoles may reuse ids); buyers waiting, the tabs
-    // showing each shop, the alert log and shifts. Only indexes and new tables: no data to rewrite.
+    // showing each shop, the alert log, shifts and the metrics kept per period. Only indexes and new
+    // tables: no data to rewrite.
     this.version(2).stores({
       events: 'id, at, [site+shopId+conversationId+at]',
       waits: 'key, [site+shopId]',
       tabs: 'tabId, [site+shopId]',
       alerts: 'id, at',
       shifts: '++id, start',
+      contributions: '[period+key]',
+      aggregates: 'period',
     });
     this.on('populate', (tx) => {
       void tx.table('snippets').bulkAdd(defaultSnippets);

@@ -2,7 +2,30 @@ import { z } from './z';
 import { ChatEventSchema } from './chat-event';
 import { MAX_ID, ShopSchema } from './shop';
 import { SnippetSchema } from './snippet';
-import { WaitingSchema } from './waiting';
+import type { Shift } from './db';
+import type { EventExport } from './event-export';
+import type { MetricProfile } from './metric-profiles';
+import type { Metrics, Period } from './metrics';
+import type { Targets } from './targets';
+import { WaitingSchema, type Thresholds, type Waiting } from './waiting';
+
+const ViewSchema = z.enum(['shift', 'day']);
+export type View = z.infer<typeof ViewSchema>;
+
+/** The popup's data, read from kept totals (no scan of the day's events). */
+export interface MetricsView {
+  view: View;
+  period: Period & { id: string };
+  shift: Shift | null;
+  profile: MetricProfile;
+  timeZone: string;
+  metrics: Metrics;
+  targets: Targets;
+  thresholds: Thresholds;
+  waits: Waiting[];
+  alerts: { warn: number; breach: number };
+  now: number;
+}
 
 /**
  * The one message protocol between the content script, the background worker and the extension pages.
@@ -44,17 +67,15 @@ export const protocol = {
     request: z.object({ id: z.string().min(1) }),
     response: z.object({ uses: z.number().int() }),
   },
-  /** What the popup shows of the current day. */
-  'day.summary': {
-    request: z.object({}),
-    response: z.object({
-      events: z.number().int(),
-      buyers: z.number().int(),
-      buyerMessages: z.number().int(),
-      orders: z.number().int(),
-      lastEventAt: z.number().nullable(),
-    }),
+  /** What the popup shows: the shift's (or the day's) metrics, who waits now, the warnings. */
+  'metrics.get': {
+    request: z.object({ view: ViewSchema }),
+    response: z.custom<MetricsView>(),
   },
+  'shift.start': { request: z.object({}), response: z.custom<Shift>() },
+  'shift.end': { request: z.object({}), response: z.custom<Shift | null>() },
+  /** The shift's (or day's) events in the documented export format (lib/event-export.ts). */
+  'export.events': { request: z.object({ view: ViewSchema }), response: z.custom<EventExport>() },
 } as const;
 
 export type MessageName = keyof typeof protocol;

@@ -1,3 +1,5 @@
+import { MetricProfileSchema, presetProfile, presetProfiles, type MetricProfile } from './metric-profiles';
+import { TargetsSchema, defaultTargets } from './targets';
 import { defaultThresholds } from './waiting';
 import { z } from './z';
 
@@ -22,6 +24,11 @@ export const SettingsSchema = z.object({
   retentionDays: z.number().int().min(1).max(3_650),
   /** The shop's time zone: days and the service window are counted in it. */
   timeZone: z.string().min(1),
+  /** Which counting profile the metrics use (DOMAIN.md: per platform). */
+  profileId: z.string().min(1),
+  /** The agent's edits of the presets, by preset id; a preset not listed here is used as shipped. */
+  profiles: z.array(MetricProfileSchema).max(20),
+  targets: TargetsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -33,7 +40,15 @@ export const defaultSettings: Settings = {
   soundOnBreach: false,
   retentionDays: 30,
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai',
+  profileId: 'default',
+  profiles: [],
+  targets: defaultTargets,
 };
+
+/** The counting profile in use: the agent's edit of it if any, else the preset, else the default preset. */
+export function activeProfile(settings: Pick<Settings, 'profileId' | 'profiles'>): MetricProfile {
+  return settings.profiles.find((p) => p.id === settings.profileId) ?? presetProfile(settings.profileId) ?? presetProfiles[0]!;
+}
 
 /**
  * Whatever storage holds (an older version, a hand-edited value) becomes valid settings field by field:

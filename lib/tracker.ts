@@ -24,7 +24,7 @@ export class Tracker {
   ) {}
 
   /** Stores new events (add-only, by stable id) and recomputes the waits of the conversations they touch. */
-  async record(shop: Shop, events: readonly ChatEvent[], tabId?: number): Promise<{ added: number; waits: Waiting[] }> {
+  async record(shop: Shop, events: readonly ChatEvent[], tabId?: number): Promise<{ added: ChatEvent[]; waits: Waiting[] }> {
     const { db } = this;
     const added = await db.transaction('rw', db.events, db.waits, db.tabs, async () => {
       const known = await db.events.bulkGet(events.map((e) => e.id));
@@ -36,7 +36,7 @@ export class Tracker {
       const names = new Map(events.map((e) => [e.conversationId, e.buyerName]));
       for (const [conversationId, buyerName] of names) await this.recompute(shop, conversationId, buyerName);
       if (tabId !== undefined) await this.attachTab(tabId, shop);
-      return fresh.size;
+      return [...fresh.values()];
     });
     return { added, waits: await this.waitsOf(shop) };
   }

@@ -1,20 +1,39 @@
-import { startOfDay, summariseDay } from './day-summary';
 import type { KefuDatabase } from './db';
-import type { Handlers } from './protocol';
+import type { EventExport } from './event-export';
+import { dayPeriod, shiftPeriod, type CountingConfig, type MetricsStore, type TrackedPeriod } from './metrics-store';
+import type { Handlers, View } from './protocol';
+import type { Targets } from './targets';
 import type { Tracker } from './tracker';
+import type { Thresholds } from './waiting';
 
-/**
- * The background worker's answer to each message; the worker itself only wires these to runtime.onMessage.
- * `refresh` repaints the badges and re-arms the threshold timers after anything that may change them.
- */
-export function createHandlers(deps: { db: KefuDatabase; tracker: Tracker; refresh: () => Promise<void>; now?: () => number }): Handlers {
-  const { db, tracker, refresh } = deps;
+export interface WorkerDeps {
+  db: KefuDatabase;
+  tracker: Tracker;
+  metrics: MetricsStore;
+  counting: () => CountingConfig;
+  targets: () => Targets;
+  thresholds: () => Thresholds;
+  /** Repaints the badges and re-arms the threshold timers after anything that may change them. */
+  refresh: () => Promise<void>;
+  now?: () => number;
+}
+
+/** The background worker's answer to each message; the worker itself only wires these to runtime.onMessage. */
+export function createHandlers(deps: WorkerDeps): Handlers {
+  const { db, tracker, metrics, refresh } = deps;
   const now = deps.now ?? Date.now;
+
+  /** The open shift's period, or the calendar day when no shift was started (DOMAIN.md). */
+  async function periodOf(view: View): Promise<TrackedPeriod> {
+    const shift = view === 'shift' ? await metrics.openShift() : undefined;
+    return shift ? shiftPeriod(shift, now()) : dayPeriod(now(), deps.counting().timeZone);
+  }
+
   return {
     async 'chat.events'({ site, shopId, events }, { tabId }) {
-      const result = await tracker.record({ site, shopId }, events, tabId);
-      await refresh();
-      return result;
+      const { added, waits } = await tracker.record({ site, shopId }, events, tabId);
+      await Promise.all([refresh(), metrics.update(added)]);
+      return { added: added.length, waits };
     },
     async 'chat.conversations'({ site, shopId, conversations }, { tabId }) {
       const waits = await tracker.listed({ site, shopId }, conversations, tabId);
@@ -40,9 +59,40 @@ export function createHandlers(deps: { db: KefuDatabase; tracker: Tracker; refre
         return { uses };
       });
     },
-    async 'day.summary'() {
-      const events = await db.events.where('at').aboveOrEqual(startOfDay(now())).toArray();
-      return summariseDay(events);
+    async 'metrics.get'({ view }) {
+      const period = await periodOf(view);
+      const [values, waits, alerts, shift] = await Promise.all([
+        metrics.metrics(period),
+        db.waits.toArray(),
+        db.alerts.where('at').between(period.start, period.end, true, true).toArray(),
+        metrics.openShift(),
+      ]);
+      const { profile, timeZone } = deps.counting();
+      return {
+        view,
+        period,
+        shift: shift ?? null,
+        profile,
+        timeZone,
+        metrics: values,
+        targets: deps.targets(),
+        thresholds: deps.thresholds(),
+        waits,
+        alerts: { warn: alerts.filter((a) => a.level === 'warn').length, breach: alerts.filter((a) => a.level === 'breach').length },
+        now: now(),
+      };
+    },
+    async 'shift.start'() {
+      return metrics.startShift();
+    },
+    async 'shift.end'() {
+      return (await metrics.endShift()) ?? null;
+    },
+    async 'export.events'({ view }): Promise<EventExport> {
+      const period = await periodOf(view);
+      const { profile, timeZone } = deps.counting();
+      const events = await db.events.where('at').between(period.start, period.end, true, false).toArray();
+      return { format: 'kefu-sidekick/events', version: 1, exportedAt: now(), timeZone, profile, period: { start: period.start, end: period.end }, events };
     },
   };
 }

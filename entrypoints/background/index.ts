@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { KefuDatabase } from '@/lib/db';
 import { dispatch, parseRequest } from '@/lib/protocol';
-import { defaultSettings, readSettings, type Settings } from '@/lib/settings';
+import { MetricsStore } from '@/lib/metrics-store';
+import { activeProfile, defaultSettings, readSettings, type Settings } from '@/lib/settings';
 import { loadSettings, settingsItem } from '@/lib/settings-store';
 import { Tracker } from '@/lib/tracker';
 import { createHandlers } from '@/lib/worker-handlers';
@@ -18,7 +19,9 @@ export default defineBackground(() => {
   const ready = loadSettings().then((s) => (settings = s));
   const tracker = new Tracker(db, () => settings.thresholds);
   const alerts = createAlertLoop({ tracker, settings: () => settings });
-  const handlers = createHandlers({ db, tracker, refresh: alerts.refresh });
+  const counting = () => ({ profile: activeProfile(settings), timeZone: settings.timeZone });
+  const metrics = new MetricsStore(db, counting);
+  const handlers = createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Not ours: leave it to other listeners by returning nothing.

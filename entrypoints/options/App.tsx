@@ -1,8 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AlertSettings } from '@/components/AlertSettings';
+import { CountingSettings } from '@/components/CountingSettings';
+import { DataSettings } from '@/components/DataSettings';
 import { Notice } from '@/components/Notice';
 import { SiteSettings } from '@/components/SiteSettings';
+import { TargetSettings } from '@/components/TargetSettings';
 import { t } from '@/lib/i18n';
-import type { Settings } from '@/lib/settings';
+import { SettingsSchema, type Settings } from '@/lib/settings';
 import { loadSettings, updateSettings } from '@/lib/settings-store';
 import { siteAdapters } from '@/lib/sites/registry';
 
@@ -11,22 +16,54 @@ export function App() {
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   useEffect(() => void loadSettings().then(setSettings), []);
 
-  const toggleSite = async (siteId: string, enabled: boolean) => {
+  const change = async (patch: Partial<Settings>) => {
     if (!settings) return;
-    const disabledSites = enabled ? settings.disabledSites.filter((id) => id !== siteId) : [...settings.disabledSites, siteId];
+    // Refuse what would be stored broken (a breach before the warning, an unknown time zone), saying why.
+    const checked = SettingsSchema.safeParse({ ...settings, ...patch });
+    if (!checked.success) return setStatus({ kind: 'error', text: t('settingsError', checked.error.issues.map((i) => i.message).join('; ')) });
+    if (patch.timeZone && !isTimeZone(patch.timeZone)) return setStatus({ kind: 'error', text: t('settingsError', t('badTimeZone', patch.timeZone)) });
     try {
-      setSettings(await updateSettings({ disabledSites }));
+      setSettings(await updateSettings(patch));
       setStatus({ kind: 'info', text: t('settingsSaved') });
     } catch (error) {
       setStatus({ kind: 'error', text: t('settingsError', String(error)) });
     }
   };
 
+  // The notifications permission is optional: asked for at the moment the agent switches them on.
+  const changeNotify = async (on: boolean) => {
+    const granted = !on || (await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false));
+    if (!granted) return setStatus({ kind: 'error', text: t('notifyDenied') });
+    await change({ notifyOnBreach: on });
+  };
+
+  const toggleSite = (siteId: string, enabled: boolean) => {
+    if (!settings) return;
+    void change({ disabledSites: enabled ? settings.disabledSites.filter((id) => id !== siteId) : [...settings.disabledSites, siteId] });
+  };
+
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       {status && <Notice kind={status.kind} text={status.text} />}
-      {settings && <SiteSettings siteIds={siteAdapters.map((a) => a.id)} disabled={settings.disabledSites} onToggle={(id, on) => void toggleSite(id, on)} />}
+      {settings && (
+        <>
+          <SiteSettings siteIds={siteAdapters.map((a) => a.id)} disabled={settings.disabledSites} onToggle={toggleSite} />
+          <AlertSettings settings={settings} onChange={(p) => void change(p)} onNotifyChange={(on) => void changeNotify(on)} />
+          <CountingSettings settings={settings} onChange={(p) => void change(p)} />
+          <TargetSettings settings={settings} onChange={(p) => void change(p)} />
+          <DataSettings settings={settings} onChange={(p) => void change(p)} />
+        </>
+      )}
     </main>
   );
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,26 +1,65 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DaySummary, type DaySummaryData } from '@/components/DaySummary';
+import { MetricsTable } from '@/components/MetricsTable';
 import { Notice } from '@/components/Notice';
+import { ResponseHistogram } from '@/components/ResponseHistogram';
 import { SnippetList } from '@/components/SnippetList';
-import { t } from '@/lib/i18n';
+import { WaitingList } from '@/components/WaitingList';
+import { WaitTimeline } from '@/components/WaitTimeline';
+import { t, type MessageKey } from '@/lib/i18n';
 import type { createClient } from '@/lib/messaging';
+import type { MetricsView, View } from '@/lib/protocol';
 import type { Snippet } from '@/lib/snippet';
+import { metricRows, metricsCsv } from '@/lib/targets';
 
-export function App({ send, openOptions }: { send: ReturnType<typeof createClient>; openOptions: () => void }) {
-  const [summary, setSummary] = useState<DaySummaryData | null>(null);
+type Send = ReturnType<typeof createClient>;
+
+/** How often the open popup re-reads the (kept, cheap) totals and the waiting buyers. */
+const REFRESH_MS = 2_000;
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[-:T]/g, '');
+
+export function App({ send, openOptions }: { send: Send; openOptions: () => void }) {
+  const [view, setView] = useState<View>('shift');
+  const [data, setData] = useState<MetricsView | null>(null);
   const [snippets, setSnippets] = useState<Snippet[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
 
+  const load = () => send('metrics.get', { view }).then((d) => (setData(d), setError(null)), (e: Error) => setError(e.message));
   useEffect(() => {
-    send('day.summary', {}).then(setSummary, (e: Error) => setError(e.message));
-    send('snippets.list', {}).then(setSnippets, (e: Error) => setError(e.message));
-  }, [send]);
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [send, view]);
+  useEffect(() => void send('snippets.list', {}).then(setSnippets, (e: Error) => setError(e.message)), [send]);
 
   const copy = async (snippet: Snippet) => {
     await navigator.clipboard.writeText(snippet.body);
-    setCopied(snippet.id);
+    setStatus(t('copied'));
     void send('snippets.used', { id: snippet.id });
+  };
+  const shiftAction = async () => {
+    await (data?.shift ? send('shift.end', {}) : send('shift.start', {}));
+    await load();
+  };
+  const exportEvents = async () => {
+    const file = await send('export.events', { view });
+    download(`kefu-events-${stamp(file.period.start)}.json`, 'application/json', JSON.stringify(file, null, 2));
+    setStatus(t('exported', String(file.events.length)));
+  };
+  const exportCsv = () => {
+    if (!data) return;
+    const csv = metricsCsv(metricRows(data.metrics, data.targets), { periodStart: data.period.start, periodEnd: data.period.end, profile: data.profile.id, timeZone: data.timeZone });
+    download(`kefu-metrics-${stamp(data.period.start)}.csv`, 'text/csv', csv);
   };
 
   return (
@@ -32,13 +71,49 @@ export function App({ send, openOptions }: { send: ReturnType<typeof createClien
         </button>
       </header>
       {error && <Notice kind="error" text={t('summaryError', error)} />}
-      <section>
-        <h2>{t('summaryTitle')}</h2>
-        {summary && <DaySummary summary={summary} />}
-      </section>
+      {status && <Notice kind="info" text={status} />}
+      <nav class="tabs" role="tablist">
+        {(['shift', 'day'] as const).map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'tab tab--on' : 'tab'} onClick={() => setView(v)}>
+            {t(v === 'shift' ? 'viewShift' : 'viewDay')}
+          </button>
+        ))}
+      </nav>
+      {data && (
+        <>
+          <section class="shift-bar">
+            <span class="muted">
+              {data.shift ? t('shiftSince', new Date(data.shift.start).toLocaleTimeString(undefined, { hour12: false })) : t('noShift')}
+            </span>
+            <button type="button" class="button" onClick={() => void shiftAction()}>
+              {t(data.shift ? 'endShift' : 'startShift')}
+            </button>
+          </section>
+          <section>
+            <p class="muted profile-line">{t('profileInUse', t(`profile_${data.profile.unit}` as MessageKey), data.profile.id, data.timeZone)}</p>
+            <MetricsTable rows={metricRows(data.metrics, data.targets)} />
+          </section>
+          <section>
+            <h2>{t('waitingTitle', String(data.waits.length))}</h2>
+            <WaitingList waits={data.waits} now={data.now} thresholds={data.thresholds} />
+            <p class="muted">{t('alertsThisPeriod', String(data.alerts.warn), String(data.alerts.breach))}</p>
+          </section>
+          <section class="charts">
+            <ResponseHistogram bins={data.metrics.histogram} />
+            <WaitTimeline bins={data.metrics.timeline} start={data.period.start} now={data.now} />
+          </section>
+          <section class="exports">
+            <button type="button" class="button" onClick={() => void exportEvents()}>
+              {t('exportEvents')}
+            </button>
+            <button type="button" class="button" onClick={exportCsv}>
+              {t('exportCsv')}
+            </button>
+          </section>
+        </>
+      )}
       <section>
         <h2>{t('snippetsTitle')}</h2>
-        {copied && <Notice kind="info" text={t('copied')} />}
         <SnippetList snippets={snippets} onChoose={(s) => void copy(s)} actionLabel={t('copySnippet')} />
       </section>
     </main>

@@ -1,37 +1,68 @@
-import { render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { App } from '@/entrypoints/popup/App';
 import { createClient } from '@/lib/messaging';
+import { emptyCounters, type Counters } from '@/lib/metrics';
+import { finalizeMetrics } from '@/lib/metrics';
 import { dispatch, type Handlers } from '@/lib/protocol';
 import { defaultSnippets } from '@/lib/snippets/defaults';
-import { stubHandlers } from '../support/handlers';
+import { metricsView, stubHandlers } from '../support/handlers';
 
-function client(summary: Awaited<ReturnType<Handlers['day.summary']>> | Error) {
-  const handlers = stubHandlers({
-    'day.summary': async () => {
-      if (summary instanceof Error) throw summary;
-      return summary;
-    },
-  });
+function client(overrides: Partial<Handlers>) {
+  const handlers = stubHandlers(overrides);
   return createClient((message) => dispatch(handlers, message));
 }
 
+const period = metricsView().period;
+/** 10 buyer messages: 8 answered within 30 s, 1 within 3 min, 1 never; 4 buyers, 3 effective, 1 ordered. */
+function counters(): Counters {
+  const c = emptyCounters(period);
+  return { ...c, counted: 10, within: [8, 9, 9], answered: 9, waitSumMs: 9 * 12_000, unanswered: 1, consulting: 4, effective: 3, converted: 1 };
+}
+
 describe('popup', () => {
-  test('shows today’s figures from the worker', async () => {
-    render(<App send={client({ events: 12, buyers: 3, buyerMessages: 7, orders: 1, lastEventAt: Date.now() })} openOptions={vi.fn()} />);
-    await waitFor(() => expect(screen.getByText('咨询买家').nextElementSibling?.textContent).toBe('3'));
-    expect(screen.getByText('买家消息').nextElementSibling?.textContent).toBe('7');
-    expect(screen.getByText('看到的下单').nextElementSibling?.textContent).toBe('1');
+  test('shows each metric against its target, coloured, and which counting is in use', async () => {
+    render(<App send={client({ 'metrics.get': async ({ view }) => metricsView({ view, metrics: finalizeMetrics(counters()) }) })} openOptions={vi.fn()} />);
+    const row = async (id: string) => (await screen.findAllByRole('row')).find((r) => r.getAttribute('data-metric') === id)!;
+    await waitFor(async () => expect((await row('rate30')).textContent).toContain('80.0%'));
+    expect((await row('rate30')).className).toBe('grade--poor');
+    expect((await row('rate180')).textContent).toContain('90.0%');
+    expect((await row('avgResponse')).textContent).toContain('12.0 秒');
+    expect((await row('avgResponse')).className).toBe('grade--good');
+    expect((await row('effectiveReplyRate')).textContent).toContain('75.0%');
+    expect((await row('inquiryConversion')).textContent).toContain('25.0%');
+    expect((await row('unanswered')).textContent).toContain('1');
+    expect(screen.getByText(/计数口径：逐条消息（default），时区 Asia\/Shanghai/)).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /复制/ })).toHaveLength(defaultSnippets.length);
   });
 
-  test('says plainly when nothing was recorded yet', async () => {
-    render(<App send={client({ events: 0, buyers: 0, buyerMessages: 0, orders: 0, lastEventAt: null })} openOptions={vi.fn()} />);
-    await screen.findByText(/今天还没有记录/);
+  test('starts a shift and shows its metrics', async () => {
+    let shift: { id: number; start: number; end: null } | null = null;
+    render(
+      <App
+        send={client({
+          'metrics.get': async ({ view }) => metricsView({ view, shift }),
+          'shift.start': async () => (shift = { id: 1, start: metricsView().now, end: null }),
+        })}
+        openOptions={vi.fn()}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '开始班次' }));
+    await screen.findByRole('button', { name: '结束班次' });
+    expect(screen.getByText(/班次开始于/)).toBeTruthy();
   });
 
   test('shows why the figures could not be read', async () => {
-    render(<App send={client(new Error('Receiving end does not exist.'))} openOptions={vi.fn()} />);
+    render(
+      <App
+        send={client({
+          'metrics.get': async () => {
+            throw new Error('Receiving end does not exist.');
+          },
+        })}
+        openOptions={vi.fn()}
+      />,
+    );
     expect((await screen.findByRole('alert')).textContent).toBe('读取数据失败：Receiving end does not exist.');
   });
 });

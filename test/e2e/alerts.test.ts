@@ -15,7 +15,7 @@ beforeAll(async () => {
   await options.goto(h.extensionPage('options.html'));
   await options.evaluate(async () => {
     const { settings = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...settings, thresholds: { warnSec: 2, breachSec: 4, marksSec: [60] } } });
+    await chrome.storage.local.set({ settings: { ...(settings as object), thresholds: { warnSec: 2, breachSec: 4, marksSec: [60] } } });
   });
   await options.close();
 });

@@ -1,24 +1,38 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseEventExport } from '@/lib/event-export';
 import { collectErrors, sidebar, startHarness, type Harness } from './harness';
 
 let h: Harness;
+
+/** A time zone where it is now well inside the 08:00–23:00 service window, so this test's messages count whenever it runs. */
+function zoneInServiceHours(): string {
+  const zones = ['Asia/Shanghai', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'Pacific/Honolulu'];
+  const hourIn = (zone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+  return zones.find((z) => hourIn(z) >= 9 && hourIn(z) <= 21)!;
+}
+
 beforeAll(async () => {
   h = await startHarness();
+  const page = await h.context.newPage();
+  await page.goto(h.extensionPage('options.html'));
+  await page.evaluate(async (timeZone) => chrome.storage.local.set({ settings: { timeZone } }), zoneInServiceHours());
+  await page.close();
 });
 afterAll(async () => {
   await h?.close();
 });
 
-/** The popup's figures by label, as the agent reads them. */
-async function popupFigures(h: Harness): Promise<Record<string, number>> {
+/** The popup's metrics by id, as the agent reads them (the day view: no shift started). */
+async function popupMetrics(): Promise<Record<string, string>> {
   const popup = await h.context.newPage();
   await popup.goto(h.extensionPage('popup.html'));
-  await popup.locator('.figure').first().waitFor();
-  const labels = await popup.locator('.figure dt').allTextContents();
-  const values = await popup.locator('.figure dd').allTextContents();
+  await popup.getByRole('tab', { name: '今日' }).click();
+  await popup.locator('tr[data-metric]').first().waitFor();
+  const rows = await popup.locator('tr[data-metric]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-metric'), tr.querySelector('.metric-value')!.textContent]));
   await popup.close();
-  return Object.fromEntries(labels.map((label, i) => [label, Number(values[i])]));
+  return Object.fromEntries(rows);
 }
 
 /**
@@ -33,34 +47,56 @@ async function openBuyers(page: Page, count: number) {
   }
 }
 
-test('messages read off the page reach the worker’s database and the popup, once each, across a killed worker', async () => {
-  const { page, errors } = await h.openDemo('seed=21&pace=0&buyers=3');
+test('messages read off the page become the popup’s metrics, counted once, across reloads and a killed worker', async () => {
+  const { page, errors } = await h.openDemo('seed=21&pace=0&buyers=3&delay=5');
   await expect.poll(() => sidebar(page).isVisible()).toBe(true);
-  // The shop robot greets each buyer on the console's first tick.
+  // The shop robot greets each buyer on the console's first tick: no reply for the metrics.
   await page.locator('.msg--robot').waitFor();
   await openBuyers(page, 3);
-  // Seed 21 opens with three buyers, each with one question and the shop robot's greeting.
-  const before = { 咨询买家: 3, 买家消息: 3, 看到的下单: 0, 记录的事件: 6 };
-  await expect.poll(() => popupFigures(h)).toEqual(before);
+  // Seed 21 opens with three buyers, each with one question nobody answered yet.
+  await expect.poll(popupMetrics).toMatchObject({ consultingBuyers: '3', unanswered: '3', rate30: '0.0%', avgResponse: '—' });
+  const before = await popupMetrics();
 
   // Re-render and reload: the same messages are read again and must not count twice.
   await page.evaluate(() => window.__kefuDemo.rerender());
   await page.reload();
   await openBuyers(page, 3);
   await page.waitForTimeout(500);
-  expect(await popupFigures(h)).toEqual(before);
+  expect(await popupMetrics()).toEqual(before);
 
   // Chrome stops idle workers; nothing may live only in its memory.
   await h.stopWorkers(page);
-  expect(await popupFigures(h)).toEqual(before);
+  expect(await popupMetrics()).toEqual(before);
 
-  // The next message after the stop restarts the worker and is recorded.
+  // The next message after the stop restarts the worker and is counted: one buyer answered.
   await h.stopWorkers(page);
-  await page.locator('.conv-item').first().click();
   await sidebar(page).locator('.snippet').first().click();
   await page.locator('.composer-send').click();
-  await expect.poll(async () => (await popupFigures(h))['记录的事件']).toBe(before['记录的事件'] + 1);
+  await expect.poll(popupMetrics).toMatchObject({ consultingBuyers: '3', unanswered: '2', effectiveReplyRate: '33.3%' });
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the popup exports the day as events and CSV; a supervisor scores the export with npm run metrics', async () => {
+  const popup = await h.context.newPage();
+  const errors = collectErrors(popup);
+  await popup.goto(h.extensionPage('popup.html'));
+  await popup.getByRole('tab', { name: '今日' }).click();
+  const [jsonDownload] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '导出事件 (JSON)' }).click()]);
+  const parsed = parseEventExport(await readFile((await jsonDownload.path())!, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error);
+  expect(parsed.value.events.filter((e) => e.sender === 'buyer').length).toBeGreaterThanOrEqual(3);
+  const [csvDownload] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '导出指标 (CSV)' }).click()]);
+  const csv = await readFile((await csvDownload.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('period_start,period_end,profile,time_zone,metric,value,target,status');
+  expect(csv).toMatch(/,consultingBuyers,3,,/);
+
+  const { execFileSync } = await import('node:child_process');
+  const out = JSON.parse(execFileSync('npx', ['tsx', 'scripts/metrics.ts', (await jsonDownload.path())!], { encoding: 'utf8' }));
+  expect(out.metrics.consultingBuyers).toBe(3);
+  expect(out.metrics.unanswered).toBe(2);
+  expect(errors).toEqual([]);
+  await popup.close();
 });
 
 test('the popup copies a snippet and the options page opens from it', async () => {

@@ -1,5 +1,30 @@
 import type { Handlers } from '@/lib/protocol';
+import { emptyCounters, finalizeMetrics } from '@/lib/metrics';
+import { presetProfiles } from '@/lib/metric-profiles';
+import type { MetricsView } from '@/lib/protocol';
 import { defaultSnippets } from '@/lib/snippets/defaults';
+import { defaultTargets } from '@/lib/targets';
+import { defaultThresholds } from '@/lib/waiting';
+
+const DAY = { id: 'day:2026-11-23', start: Date.UTC(2026, 10, 22, 16), end: Date.UTC(2026, 10, 23, 16) };
+
+/** The popup's data for an empty day, with any field replaced. */
+export function metricsView(change: Partial<MetricsView> = {}): MetricsView {
+  return {
+    view: 'day',
+    period: DAY,
+    shift: null,
+    profile: presetProfiles[0]!,
+    timeZone: 'Asia/Shanghai',
+    metrics: finalizeMetrics(emptyCounters(DAY)),
+    targets: defaultTargets,
+    thresholds: defaultThresholds,
+    waits: [],
+    alerts: { warn: 0, breach: 0 },
+    now: DAY.start + 10 * 3_600_000,
+    ...change,
+  };
+}
 
 /** Handlers that answer from fixed data, for tests of the sending side; override the ones a test is about. */
 export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
@@ -9,7 +34,12 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'alerts.refresh': async () => ({ text: '', color: null }),
     'snippets.list': async () => defaultSnippets,
     'snippets.used': async () => ({ uses: 1 }),
-    'day.summary': async () => ({ events: 0, buyers: 0, buyerMessages: 0, orders: 0, lastEventAt: null }),
+    'metrics.get': async ({ view }) => metricsView({ view }),
+    'shift.start': async () => ({ id: 1, start: 0, end: null }),
+    'shift.end': async () => null,
+    'export.events': async () => {
+      throw new Error('no export in this stub');
+    },
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ describe('demo simulation', () => {
   });
 
   test('URL parameters are read with bounds and defaults', () => {
-    expect(parseOptions('seed=9&pace=12&buyers=2&lang=en&delay=0.1')).toEqual({ seed: 9, pace: 12, buyers: 2, lang: 'en', delayScale: 0.1, shopId: 'demo-shop-001' });
+    expect(parseOptions('seed=9&pace=12&buyers=2&lang=en&delay=0.1')).toEqual({ seed: 9, pace: 12, buyers: 2, lang: 'en', delayScale: 0.1, shopId: 'demo-shop-001', flood: 0 });
     expect(parseOptions('shop=shop-b').shopId).toBe('shop-b');
     expect(parseOptions('shop=<b>').shopId).toBe('demo-shop-001');
     expect(parseOptions('pace=-4&buyers=999&lang=fr')).toMatchObject({ pace: 0, buyers: 50, lang: 'mix', delayScale: 1 });
@@ -42,6 +42,17 @@ describe('demo simulation', () => {
     busy.tick(T0 + 600_000);
     expect(busy.state.conversations.length).toBeGreaterThan(40);
     expect(busy.state.conversations.length).toBeLessThan(80);
+  });
+
+  test('a flood spreads the set number of buyer messages a minute over the conversations', () => {
+    const sim = new Simulation(options({ buyers: 5, flood: 1_000 }), T0);
+    const before = sim.state.conversations.reduce((n, c) => n + c.messages.length, 0);
+    sim.tick(T0 + 60_000);
+    const buyerMessages = sim.state.conversations.reduce((n, c) => n + c.messages.filter((m) => m.sender === 'buyer').length, 0);
+    expect(buyerMessages - 5).toBeGreaterThanOrEqual(999);
+    expect(buyerMessages - 5).toBeLessThanOrEqual(1_001);
+    expect(sim.conversation(sim.state.activeId)!.messages.length).toBeGreaterThan(250);
+    expect(before).toBe(5);
   });
 
   test('a pre-sale buyer who got every answer places an order', () => {

@@ -41,6 +41,6 @@ describe('message protocol', () => {
   test('a handler that throws becomes an error reply, and the client throws it with its text', async () => {
     const send = createClient((message) => dispatch(handlers, message));
     await expect(send('snippets.used', { id: 'gone' })).rejects.toThrow('no snippet "gone"');
-    await expect(createClient(async () => undefined)('day.summary', {})).rejects.toThrow('no answer from the background worker');
+    await expect(createClient(async () => undefined)('metrics.get', { view: 'day' })).rejects.toThrow('no answer from the background worker');
   });
 });

@@ -28,7 +28,7 @@ const shop = (id: string, s: number, auto = false) => chatEvent(id, { at: at(s),
 describe('tracking who waits', () => {
   test('a buyer waits from their first unanswered message; the robot does not stop the clock, a person does', async () => {
     let r = await tracker.record(SHOP, [buyer('m1', 0), shop('m2', 1, true), buyer('m3', 5)]);
-    expect(r.added).toBe(3);
+    expect(r.added.map((e) => e.id)).toEqual(['m1', 'm2', 'm3']);
     expect(r.waits).toMatchObject([{ conversationId: 'b1', since: at(0), messageId: 'm1', source: 'events' }]);
     r = await tracker.record(SHOP, [shop('m4', 20)]);
     expect(r.waits).toEqual([]);
@@ -40,7 +40,7 @@ describe('tracking who waits', () => {
     await tracker.record(SHOP, [buyer('m1', 0), buyer('m2', 3)]);
     now = at(60);
     const again = await tracker.record(SHOP, [buyer('m1', 0, { at: at(59), atSource: 'seen' }), buyer('m2', 3)]);
-    expect(again.added).toBe(0);
+    expect(again.added).toEqual([]);
     expect(again.waits).toMatchObject([{ since: at(0) }]);
     // Older history scrolled into view later still orders correctly.
     const history = await tracker.record(SHOP, [shop('h1', -30), buyer('h0', -40)]);
