@@ -33,8 +33,11 @@ export function dayPeriod(at: number, timeZone: string): TrackedPeriod {
   return { id: `day:${localParts(at, timeZone).dayKey}`, start, end };
 }
 
-export function shiftPeriod(shift: Shift, now: number): TrackedPeriod {
-  return { id: `shift:${shift.id}`, start: shift.start, end: shift.end ?? Math.max(now, shift.start + 1) };
+/** A shift still open runs until it is ended, at most a day: its period must not move while it is counted. */
+export const OPEN_SHIFT_MS = 24 * 3_600_000;
+
+export function shiftPeriod(shift: Shift): TrackedPeriod {
+  return { id: `shift:${shift.id}`, start: shift.start, end: shift.end ?? shift.start + OPEN_SHIFT_MS };
 }
 
 /**
@@ -53,7 +56,7 @@ export class MetricsStore {
   async periodsAt(at: number): Promise<TrackedPeriod[]> {
     const periods = [dayPeriod(at, this.config().timeZone)];
     const shift = await this.openShift();
-    if (shift && at >= shift.start) periods.push(shiftPeriod(shift, this.now()));
+    if (shift && at >= shift.start) periods.push(shiftPeriod(shift));
     return periods;
   }
 
@@ -101,7 +104,7 @@ export class MetricsStore {
     const ended = { ...open, end: this.now() };
     await this.db.shifts.put(ended);
     // The period's end moved: count it again from the events, once.
-    await this.db.aggregates.delete(shiftPeriod(ended, this.now()).id);
+    await this.db.aggregates.delete(shiftPeriod(ended).id);
     return ended;
   }
 

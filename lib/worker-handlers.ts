@@ -26,7 +26,7 @@ export function createHandlers(deps: WorkerDeps): Handlers {
   /** The open shift's period, or the calendar day when no shift was started (DOMAIN.md). */
   async function periodOf(view: View): Promise<TrackedPeriod> {
     const shift = view === 'shift' ? await metrics.openShift() : undefined;
-    return shift ? shiftPeriod(shift, now()) : dayPeriod(now(), deps.counting().timeZone);
+    return shift ? shiftPeriod(shift) : dayPeriod(now(), deps.counting().timeZone);
   }
 
   return {
@@ -91,8 +91,9 @@ export function createHandlers(deps: WorkerDeps): Handlers {
     async 'export.events'({ view }): Promise<EventExport> {
       const period = await periodOf(view);
       const { profile, timeZone } = deps.counting();
-      const events = await db.events.where('at').between(period.start, period.end, true, false).toArray();
-      return { format: 'kefu-sidekick/events', version: 1, exportedAt: now(), timeZone, profile, period: { start: period.start, end: period.end }, events };
+      const end = Math.min(period.end, now() + 1);
+      const events = await db.events.where('at').between(period.start, end, true, false).toArray();
+      return { format: 'kefu-sidekick/events', version: 1, exportedAt: now(), timeZone, profile, period: { start: period.start, end }, events };
     },
   };
 }

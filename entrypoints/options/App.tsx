@@ -32,7 +32,7 @@ export function App() {
 
   // The notifications permission is optional: asked for at the moment the agent switches them on.
   const changeNotify = async (on: boolean) => {
-    const granted = !on || (await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false));
+    const granted = !on || (await requestNotifications());
     if (!granted) return setStatus({ kind: 'error', text: t('notifyDenied') });
     await change({ notifyOnBreach: on });
   };
@@ -57,6 +57,14 @@ export function App() {
       )}
     </main>
   );
+}
+
+async function requestNotifications(): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ permissions: ['notifications'] });
+  } catch {
+    return false;
+  }
 }
 
 function isTimeZone(zone: string): boolean {
