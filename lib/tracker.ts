@@ -6,6 +6,17 @@ import { alertLevel, badgeFor, conversationKey, firstUnanswered, marks, nextCros
 
 /** How far back a conversation's messages are read to find who is waiting: older waits are history, not alerts. */
 const LOOKBACK_MS = 48 * 3_600_000;
+/** A list clock and the thread's own timestamp of the same message may differ by this much (lists print minutes). */
+const LIST_CLOCK_SLACK_MS = 60_000;
+
+/**
+ * A buyer message known only from the conversation list (the agent never opened it) still counts for the
+ * metrics: it is stored under this id until the thread's real messages replace it.
+ */
+export function listEventId(shop: Shop, conversationId: string, since: number): string {
+  return `${shop.site}:${shop.shopId}:list:${conversationId}:${since}`;
+}
+const isListEvent = (e: ChatEvent) => e.id.includes(':list:') && e.atSource === 'page' && e.text === '';
 
 export interface Shop {
   site: string;
@@ -33,6 +44,7 @@ export class Tracker {
         if (!known[i] && !fresh.has(e.id)) fresh.set(e.id, { ...e, ...shop });
       });
       await db.events.bulkAdd([...fresh.values()]);
+      await this.replaceListEvents(shop, [...fresh.values()]);
       const names = new Map(events.map((e) => [e.conversationId, e.buyerName]));
       for (const [conversationId, buyerName] of names) await this.recompute(shop, conversationId, buyerName);
       if (tabId !== undefined) await this.attachTab(tabId, shop);
@@ -42,8 +54,9 @@ export class Tracker {
   }
 
   /** What the conversation list shows: buyers waiting in conversations that are not open. */
-  async listed(shop: Shop, list: readonly ListedConversation[], tabId?: number): Promise<Waiting[]> {
+  async listed(shop: Shop, list: readonly ListedConversation[], tabId?: number): Promise<{ added: ChatEvent[]; waits: Waiting[] }> {
     const { db } = this;
+    const added: ChatEvent[] = [];
     await db.transaction('rw', db.events, db.waits, db.tabs, async () => {
       const seen = new Set<string>();
       for (const item of list) {
@@ -59,13 +72,19 @@ export class Tracker {
           continue;
         }
         await db.waits.put({ key, ...shop, conversationId: item.conversationId, buyerName: item.buyerName, since: item.waitingSince, messageId: null, source: 'list' });
+        const id = listEventId(shop, item.conversationId, item.waitingSince);
+        if (!(await db.events.get(id))) {
+          const event: ChatEvent = { id, ...shop, conversationId: item.conversationId, buyerName: item.buyerName, type: 'message', sender: 'buyer', auto: false, at: item.waitingSince, atSource: 'page', text: '' };
+          await db.events.add(event);
+          added.push(event);
+        }
       }
       // A conversation gone from the list was closed or moved away: nobody to alert about.
       const stale = (await db.waits.where('[site+shopId]').equals([shop.site, shop.shopId]).toArray()).filter((w) => w.source === 'list' && !seen.has(w.key));
       await db.waits.bulkDelete(stale.map((w) => w.key));
       if (tabId !== undefined) await this.attachTab(tabId, shop);
     });
-    return this.waitsOf(shop);
+    return { added, waits: await this.waitsOf(shop) };
   }
 
   async waitsOf(shop: Shop): Promise<Waiting[]> {
@@ -130,6 +149,21 @@ export class Tracker {
   async purgeTexts(retentionDays: number): Promise<number> {
     const cutoff = this.now() - retentionDays * 86_400_000;
     return this.db.events.where('at').below(cutoff).filter((e) => e.text !== '').modify({ text: '' });
+  }
+
+  /**
+   * The thread of a conversation is being read: its real messages replace the ones known only from the
+   * list, when they cover the list's moment (a buyer message near it, or anything later).
+   */
+  private async replaceListEvents(shop: Shop, fresh: readonly ChatEvent[]): Promise<void> {
+    const byConversation = new Map<string, ChatEvent[]>();
+    for (const e of fresh) if (!isListEvent(e)) byConversation.set(e.conversationId, [...(byConversation.get(e.conversationId) ?? []), e]);
+    for (const [conversationId, real] of byConversation) {
+      const stale = (await this.conversationEvents(shop, conversationId)).filter(
+        (l) => isListEvent(l) && real.some((e) => e.at > l.at + LIST_CLOCK_SLACK_MS || (e.sender === 'buyer' && Math.abs(e.at - l.at) <= LIST_CLOCK_SLACK_MS)),
+      );
+      await this.db.events.bulkDelete(stale.map((l) => l.id));
+    }
   }
 
   private async recompute(shop: Shop, conversationId: string, buyerName: string): Promise<void> {

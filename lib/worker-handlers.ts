@@ -36,8 +36,8 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       return { added: added.length, waits };
     },
     async 'chat.conversations'({ site, shopId, conversations }, { tabId }) {
-      const waits = await tracker.listed({ site, shopId }, conversations, tabId);
-      await refresh();
+      const { added, waits } = await tracker.listed({ site, shopId }, conversations, tabId);
+      await Promise.all([refresh(), metrics.update(added)]);
       return { waits };
     },
     async 'alerts.refresh'(_, { tabId }) {

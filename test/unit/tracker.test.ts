@@ -61,20 +61,31 @@ describe('tracking who waits', () => {
 
   test('buyers waiting in conversations that are not open come from the conversation list', async () => {
     const list = (waitingSince: number | null, conversationId = 'b2') => [{ conversationId, buyerName: '阿花', unread: 1, waitingSince }];
-    let waits = await tracker.listed(SHOP, list(at(0)));
+    let { waits } = await tracker.listed(SHOP, list(at(0)));
     expect(waits).toMatchObject([{ conversationId: 'b2', since: at(0), source: 'list', messageId: null }]);
     // Opening the conversation: its messages take over, with the buyer's own times.
     await tracker.record(SHOP, [buyer('x1', -2, { conversationId: 'b2' })]);
-    waits = await tracker.listed(SHOP, list(at(0)));
+    ({ waits } = await tracker.listed(SHOP, list(at(0))));
     expect(waits).toMatchObject([{ since: at(-2), source: 'events' }]);
     // Answered in the thread, then a stale list clock from before the reply is ignored.
     await tracker.record(SHOP, [chatEvent('x2', { at: at(10), sender: 'shop', conversationId: 'b2' })]);
-    expect(await tracker.listed(SHOP, list(at(0)))).toEqual([]);
+    expect((await tracker.listed(SHOP, list(at(0)))).waits).toEqual([]);
     // The list says nobody waits, or the conversation left the list: no alert.
     await tracker.listed(SHOP, list(at(30), 'b3'));
-    expect(await tracker.listed(SHOP, list(null, 'b3'))).toEqual([]);
+    expect((await tracker.listed(SHOP, list(null, 'b3'))).waits).toEqual([]);
     await tracker.listed(SHOP, list(at(30), 'b4'));
-    expect(await tracker.listed(SHOP, [])).toEqual([]);
+    expect((await tracker.listed(SHOP, [])).waits).toEqual([]);
+  });
+
+  test('a buyer known only from the list counts as a buyer message until the thread’s own message replaces it', async () => {
+    const listed = await tracker.listed(SHOP, [{ conversationId: 'b9', buyerName: '阿花', unread: 1, waitingSince: at(0) }]);
+    expect(listed.added).toMatchObject([{ conversationId: 'b9', sender: 'buyer', at: at(0) }]);
+    // Listed again: nothing new.
+    expect((await tracker.listed(SHOP, [{ conversationId: 'b9', buyerName: '阿花', unread: 1, waitingSince: at(0) }])).added).toEqual([]);
+    // Opened: the real message (its printed time a little off the list's) takes its place.
+    await tracker.record(SHOP, [buyer('real', 20, { conversationId: 'b9' }), shop('reply', 25)]);
+    const events = await db.events.where('[site+shopId+conversationId+at]').between(['demo', 'shop-a', 'b9', 0], ['demo', 'shop-a', 'b9', Infinity]).toArray();
+    expect(events.map((e) => e.id)).toEqual(['real']);
   });
 
   test('each threshold crossing is logged once, whatever the restarts', async () => {
