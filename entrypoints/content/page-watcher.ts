@@ -10,6 +10,8 @@ export interface PageView {
 /** The shortest pause between two reads of the page: consoles re-render several times a second. */
 const SCAN_INTERVAL_MS = 150;
 const RETRY_MS = 1_000;
+/** Events per message to the worker: well under the protocol's limit, so a burst of history goes in pieces. */
+export const REPORT_BATCH = 500;
 
 /**
  * Reads the page through its adapter whenever it changes: reports the open thread's messages not reported
@@ -56,7 +58,11 @@ export function watchPage(options: {
       const at = draft.atSource === 'seen' ? (firstSeen.get(id) ?? firstSeen.set(id, draft.at).get(id)!) : draft.at;
       fresh.push({ ...draft, id, at, site: adapter.id, shopId });
     }
-    if (fresh.length && (await send(() => options.reportEvents(shopId, fresh)))) fresh.forEach((e) => reported.add(e.id));
+    for (let i = 0; i < fresh.length; i += REPORT_BATCH) {
+      const batch = fresh.slice(i, i + REPORT_BATCH);
+      if (!(await send(() => options.reportEvents(shopId, batch)))) break;
+      batch.forEach((e) => reported.add(e.id));
+    }
     const list = adapter.readConversationList(doc, now);
     const listKey = JSON.stringify(list);
     if (listKey !== lastList && (await send(() => options.reportList(shopId, list)))) lastList = listKey;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ChatEvent } from '@/lib/chat-event';
 import type { ListedConversation } from '@/lib/sites/types';
 import { demoAdapter, demoSelectors } from '@/lib/sites/demo';
-import { watchPage, type PageView } from '@/entrypoints/content/page-watcher';
+import { REPORT_BATCH, watchPage, type PageView } from '@/entrypoints/content/page-watcher';
 import { loadFixture } from '../support/fixtures';
 
 function useFixture(path: string) {
@@ -80,6 +80,17 @@ describe('watchPage', () => {
     doc.querySelector('time.conv-wait')!.textContent = '已等 10 秒';
     await new Promise((r) => setTimeout(r, 400));
     expect(lists).toHaveLength(1);
+    signal.abort();
+  });
+
+  test('a burst of messages goes to the worker in batches the protocol accepts', async () => {
+    const doc = useFixture('demo/standard.html');
+    for (let i = 0; i < 1_234; i++) addMessage(doc, `burst-${i}`, `消息 ${i}`);
+    const sizes: number[] = [];
+    const signal = new AbortController();
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async (_, e) => void sizes.push(e.length), reportList: async () => undefined, onView: () => undefined });
+    await vi.waitFor(() => expect(sizes.reduce((a, b) => a + b, 0)).toBe(1_237));
+    expect(sizes).toEqual([REPORT_BATCH, REPORT_BATCH, 237]);
     signal.abort();
   });
 
