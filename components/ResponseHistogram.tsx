@@ -4,8 +4,8 @@ import { HISTOGRAM_EDGES_SEC } from '@/lib/metrics';
 function binLabel(i: number): string {
   const edges = HISTOGRAM_EDGES_SEC;
   const fmt = (s: number) => (s < 60 ? `${s}s` : `${s / 60}m`);
-  if (i === 0) return `<${fmt(edges[0]!)}`;
-  if (i >= edges.length) return `≥${fmt(edges.at(-1)!)}`;
+  if (i === 0) return `≤${fmt(edges[0]!)}`;
+  if (i >= edges.length) return `>${fmt(edges.at(-1)!)}`;
   return `${fmt(edges[i - 1]!)}–${fmt(edges[i]!)}`;
 }
 
