@@ -28,6 +28,8 @@ export interface AlertRecord {
 export interface Contribution {
   period: string;
   key: string;
+  /** The period's end, so old periods' rows can be pruned. */
+  end: number;
   counters: unknown;
 }
 
@@ -76,7 +78,7 @@ export class KefuDatabase extends Dexie {
       tabs: 'tabId, [site+shopId]',
       alerts: 'id, at',
       shifts: '++id, start',
-      contributions: '[period+key]',
+      contributions: '[period+key], end',
       aggregates: 'period',
     });
     this.on('populate', (tx) => {

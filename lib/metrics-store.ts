@@ -18,9 +18,32 @@ export interface TrackedPeriod extends Period {
 }
 
 /** A reply can come this long after the period's last buyer message and still count for it. */
-const REPLY_HORIZON_MS = 24 * 3_600_000;
+export const REPLY_HORIZON_MS = 24 * 3_600_000;
 /** Round and session units look back at the messages just before the period. */
-const CONTEXT_MS = 12 * 3_600_000;
+export const CONTEXT_MS = 12 * 3_600_000;
+
+/**
+ * A conversation touches few of a day's 144 timeline bins: its stored counters keep only those
+ * ([bin, count, waitSumMs, late]), about 50 bytes instead of 5 KB, for thousands of conversations a day.
+ */
+type PackedCounters = Omit<Counters, 'timeline'> & { timeline: [number, number, number, number][] };
+
+export function packCounters(c: Counters): PackedCounters {
+  const timeline: PackedCounters['timeline'] = [];
+  c.timeline.forEach((b, i) => {
+    if (b.count || b.waitSumMs || b.late) timeline.push([i, b.count, b.waitSumMs, b.late]);
+  });
+  return { ...c, timeline };
+}
+
+export function unpackCounters(p: PackedCounters, period: Period): Counters {
+  const timeline = emptyCounters(period).timeline;
+  for (const [i, count, waitSumMs, late] of p.timeline) timeline[i] = { count, waitSumMs, late };
+  return { ...p, timeline };
+}
+
+/** Per-conversation counters of periods older than this are dropped: the period's total stays, only late changes to it are lost. */
+export const KEEP_CONTRIBUTIONS_MS = 3 * 86_400_000;
 
 export function configKey(c: CountingConfig): string {
   return JSON.stringify([c.profile, c.timeZone]);
@@ -85,6 +108,11 @@ export class MetricsStore {
     return finalizeMetrics(await this.rebuild(period, config));
   }
 
+  /** Drops the per-conversation counters of periods that ended long ago (their totals stay). */
+  async prune(): Promise<number> {
+    return this.db.contributions.where('end').below(this.now() - KEEP_CONTRIBUTIONS_MS).delete();
+  }
+
   async openShift(): Promise<Shift | undefined> {
     const last = await this.db.shifts.orderBy('start').last();
     return last && last.end === null ? last : undefined;
@@ -117,8 +145,8 @@ export class MetricsStore {
       const events = await this.conversationEvents(sample, period);
       const counters = conversationCounters(events, config.profile, period, config.timeZone, this.now());
       const old = await db.contributions.get([period.id, key]);
-      const base = old ? subtractCounters(aggregate.counters as Counters, old.counters as Counters) : (aggregate.counters as Counters);
-      await db.contributions.put({ period: period.id, key, counters });
+      const base = old ? subtractCounters(aggregate.counters as Counters, unpackCounters(old.counters as PackedCounters, period)) : (aggregate.counters as Counters);
+      await db.contributions.put({ period: period.id, key, end: period.end, counters: packCounters(counters) });
       await db.aggregates.put({ ...aggregate, counters: addCounters(base, counters), updatedAt: this.now() });
     });
   }
@@ -138,7 +166,7 @@ export class MetricsStore {
       const rows = [];
       for (const [key, list] of groups) {
         const counters = conversationCounters(list, config.profile, period, config.timeZone, this.now());
-        rows.push({ period: period.id, key, counters });
+        rows.push({ period: period.id, key, end: period.end, counters: packCounters(counters) });
         total = addCounters(total, counters);
       }
       await db.contributions.where('[period+key]').between([period.id, Dexie.minKey], [period.id, Dexie.maxKey]).delete();
@@ -148,7 +176,7 @@ export class MetricsStore {
     });
   }
 
-  private conversationEvents(sample: ChatEvent, period: TrackedPeriod): Promise<ChatEvent[]> {
+  private conversationEvents(sample: ChatEvent, period: Period): Promise<ChatEvent[]> {
     return this.db.events
       .where('[site+shopId+conversationId+at]')
       .between([sample.site, sample.shopId, sample.conversationId, period.start - CONTEXT_MS], [sample.site, sample.shopId, sample.conversationId, period.end + REPLY_HORIZON_MS])

@@ -160,28 +160,33 @@ export function emptyCounters(period: Period): Counters {
   };
 }
 
+function combineList(x: readonly number[], y: readonly number[], sign: 1 | -1): number[] {
+  const out = new Array<number>(Math.max(x.length, y.length));
+  for (let i = 0; i < out.length; i++) out[i] = (x[i] ?? 0) + sign * (y[i] ?? 0);
+  return out;
+}
+
 function combine(a: Counters, b: Counters, sign: 1 | -1): Counters {
-  const list = (x: readonly number[], y: readonly number[]) => Array.from({ length: Math.max(x.length, y.length) }, (_, i) => (x[i] ?? 0) + sign * (y[i] ?? 0));
-  const timeline: TimelineBin[] = [];
-  for (let i = 0; i < Math.max(a.timeline.length, b.timeline.length); i++) {
+  const timeline = new Array<TimelineBin>(Math.max(a.timeline.length, b.timeline.length));
+  for (let i = 0; i < timeline.length; i++) {
     const x = a.timeline[i];
     const y = b.timeline[i];
-    timeline.push({
+    timeline[i] = {
       count: (x?.count ?? 0) + sign * (y?.count ?? 0),
       waitSumMs: (x?.waitSumMs ?? 0) + sign * (y?.waitSumMs ?? 0),
       late: (x?.late ?? 0) + sign * (y?.late ?? 0),
-    });
+    };
   }
   return {
     counted: a.counted + sign * b.counted,
-    within: list(a.within, b.within),
+    within: combineList(a.within, b.within, sign),
     answered: a.answered + sign * b.answered,
     waitSumMs: a.waitSumMs + sign * b.waitSumMs,
     unanswered: a.unanswered + sign * b.unanswered,
     consulting: a.consulting + sign * b.consulting,
     effective: a.effective + sign * b.effective,
     converted: a.converted + sign * b.converted,
-    histogram: list(a.histogram, b.histogram),
+    histogram: combineList(a.histogram, b.histogram, sign),
     timeline,
   };
 }
@@ -198,17 +203,19 @@ export function subtractCounters(a: Counters, b: Counters): Counters {
 
 // Each relevant event is one number, at * 8 + kind * 2 + auto, so that a conversation's events sort as a
 // plain Float64Array (no comparator, no objects): by time, then buyer < shop < order at the same time.
-// Exact while at < 2^50 ms (year 37,000).
+// Exact for whole-millisecond times below 2^50 ms (year 37,000); a fractional time is floored.
 const BUYER = 0;
 const SHOP = 1;
 const ORDER = 2;
 
+/** The event's sort key, or NaN for an event that does not matter (system messages). */
 function encode(e: MetricEvent): number {
-  if (e.type === 'order') return e.at * 8 + ORDER * 2;
-  if (e.type !== 'message') return -1;
-  if (e.sender === 'buyer') return e.at * 8 + BUYER * 2;
-  if (e.sender === 'shop') return e.at * 8 + SHOP * 2 + (e.auto ? 1 : 0);
-  return -1;
+  const at = Math.floor(e.at);
+  if (e.type === 'order') return at * 8 + ORDER * 2;
+  if (e.type !== 'message') return Number.NaN;
+  if (e.sender === 'buyer') return at * 8 + BUYER * 2;
+  if (e.sender === 'shop') return at * 8 + SHOP * 2 + (e.auto ? 1 : 0);
+  return Number.NaN;
 }
 
 /** The profile and period, worked out once per call rather than once per conversation. */
@@ -376,7 +383,7 @@ export function conversationCounters(events: readonly MetricEvent[], profile: Me
   const keys: number[] = [];
   for (const e of events) {
     const key = encode(e);
-    if (key >= 0) keys.push(key);
+    if (!Number.isNaN(key)) keys.push(key);
   }
   const counters = emptyCounters(period);
   accumulate(Float64Array.from(keys), rulesOf(profile, period, timeZone), counters);
@@ -412,7 +419,7 @@ export function computeCounters(events: readonly MetricEvent[], profile: MetricP
   let shopGroups: Map<string, number[]> | undefined;
   for (const e of events) {
     const key = encode(e);
-    if (key < 0) continue;
+    if (Number.isNaN(key)) continue;
     if (e.site !== lastSite || e.shopId !== lastShop || !shopGroups) {
       let shops = sites.get(e.site);
       if (!shops) sites.set(e.site, (shops = new Map()));

@@ -1,6 +1,6 @@
 import type { KefuDatabase } from './db';
 import type { EventExport } from './event-export';
-import { dayPeriod, shiftPeriod, type CountingConfig, type MetricsStore, type TrackedPeriod } from './metrics-store';
+import { CONTEXT_MS, REPLY_HORIZON_MS, dayPeriod, shiftPeriod, type CountingConfig, type MetricsStore, type TrackedPeriod } from './metrics-store';
 import type { Handlers, View } from './protocol';
 import type { Targets } from './targets';
 import type { Tracker } from './tracker';
@@ -92,7 +92,8 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       const period = await periodOf(view);
       const { profile, timeZone } = deps.counting();
       const end = Math.min(period.end, now() + 1);
-      const events = await db.events.where('at').between(period.start, end, true, false).toArray();
+      // With the messages just before and after the period: a round begun before a shift, a reply after it.
+      const events = await db.events.where('at').between(period.start - CONTEXT_MS, Math.min(period.end + REPLY_HORIZON_MS, now() + 1), true, false).toArray();
       return { format: 'kefu-sidekick/events', version: 1, exportedAt: now(), timeZone, profile, period: { start: period.start, end }, events };
     },
   };

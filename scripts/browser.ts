@@ -40,3 +40,13 @@ export async function launchWithExtension(options: { headless: boolean; extensio
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
 }
+
+/**
+ * A time zone where it is now well inside the 08:00–23:00 service window, so messages made now count in
+ * the metrics whenever a test or a screenshot runs.
+ */
+export function zoneInServiceHours(now = new Date()): string {
+  const zones = ['Asia/Shanghai', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'Pacific/Honolulu'];
+  const hourIn = (zone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+  return zones.find((z) => hourIn(z) >= 9 && hourIn(z) <= 21)!;
+}

@@ -36,7 +36,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     // Chrome's alarms fire at most every 30 s: a backstop for the exact one-shot timers, which die with the worker.
     if (alarm.name === BACKSTOP_ALARM) void alerts.refresh();
-    if (alarm.name === PURGE_ALARM) void tracker.purgeTexts(settings.retentionDays);
+    if (alarm.name === PURGE_ALARM) void tracker.purgeTexts(settings.retentionDays).then(() => metrics.prune());
   });
 
   // On every start (install, browser start, or a wake-up after Chrome stopped the worker).

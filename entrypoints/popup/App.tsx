@@ -83,7 +83,7 @@ export function App({ send, openOptions }: { send: Send; openOptions: () => void
         <>
           <section class="shift-bar">
             <span class="muted">
-              {data.shift ? t('shiftSince', new Date(data.shift.start).toLocaleTimeString(undefined, { hour12: false })) : t('noShift')}
+              {data.shift ? t('shiftSince', new Date(data.shift.start).toLocaleTimeString(undefined, { hour12: false, timeZone: data.timeZone })) : t('noShift')}
             </span>
             <button type="button" class="button" onClick={() => void shiftAction()}>
               {t(data.shift ? 'endShift' : 'startShift')}
@@ -100,7 +100,7 @@ export function App({ send, openOptions }: { send: Send; openOptions: () => void
           </section>
           <section class="charts">
             <ResponseHistogram bins={data.metrics.histogram} />
-            <WaitTimeline bins={data.metrics.timeline} start={data.period.start} now={data.now} />
+            <WaitTimeline bins={data.metrics.timeline} start={data.period.start} now={data.now} timeZone={data.timeZone} />
           </section>
           <section class="exports">
             <button type="button" class="button" onClick={() => void exportEvents()}>

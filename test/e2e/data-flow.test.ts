@@ -2,16 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseEventExport } from '@/lib/event-export';
+import { zoneInServiceHours } from '../../scripts/browser';
 import { collectErrors, sidebar, startHarness, type Harness } from './harness';
 
 let h: Harness;
-
-/** A time zone where it is now well inside the 08:00–23:00 service window, so this test's messages count whenever it runs. */
-function zoneInServiceHours(): string {
-  const zones = ['Asia/Shanghai', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'Pacific/Honolulu'];
-  const hourIn = (zone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
-  return zones.find((z) => hourIn(z) >= 9 && hourIn(z) <= 21)!;
-}
 
 beforeAll(async () => {
   h = await startHarness();

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ChatEvent } from '@/lib/chat-event';
 import { KefuDatabase } from '@/lib/db';
 import { presetProfile } from '@/lib/metric-profiles';
-import { computeMetrics } from '@/lib/metrics';
-import { MetricsStore, dayPeriod, type CountingConfig } from '@/lib/metrics-store';
+import { computeMetrics, conversationCounters } from '@/lib/metrics';
+import { KEEP_CONTRIBUTIONS_MS, MetricsStore, dayPeriod, packCounters, unpackCounters, type CountingConfig } from '@/lib/metrics-store';
 import { Tracker } from '@/lib/tracker';
 import { defaultThresholds } from '@/lib/waiting';
 import { chatEvent } from '../support/events';
@@ -84,5 +84,28 @@ describe('metrics kept per period', () => {
     expect(ended).toMatchObject({ start: at(100), end: at(200) });
     expect(await store.openShift()).toBeUndefined();
     expect(await store.metrics({ id: `shift:${shift.id}`, start: at(100), end: at(200) })).toMatchObject({ counted: 1, answered: 1 });
+  });
+});
+
+describe('stored counters', () => {
+  test('a conversation’s counters pack to the bins it touches and unpack unchanged', async () => {
+    await record([b('1', 'c1', 0), r('2', 'c1', 45), b('3', 'c1', 4_000)]);
+    const day = dayPeriod(now, ZONE);
+    await store.metrics(day);
+    const [row] = await db.contributions.toArray();
+    const packed = row!.counters as ReturnType<typeof packCounters>;
+    expect(packed.timeline.length).toBe(2);
+    const all = await db.events.toArray();
+    expect(unpackCounters(packed, day)).toEqual(conversationCounters(all, config.profile, day, ZONE, now));
+  });
+
+  test('old periods’ per-conversation rows are pruned; their totals stay', async () => {
+    await record([b('1', 'c1', 0)]);
+    const day = dayPeriod(now, ZONE);
+    const before = await store.metrics(day);
+    now = day.end + KEEP_CONTRIBUTIONS_MS + 1;
+    expect(await store.prune()).toBe(1);
+    expect(await db.contributions.count()).toBe(0);
+    expect(await store.metrics(day)).toEqual(before);
   });
 });
