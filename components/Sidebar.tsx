@@ -4,7 +4,8 @@ import type { Thresholds, Waiting } from '@/lib/waiting';
 import { t, type MessageKey } from '@/lib/i18n';
 import { BuyerCard } from './BuyerCard';
 import { Notice } from './Notice';
-import { SnippetList } from './SnippetList';
+import { FillInForm } from './FillInForm';
+import { SnippetPicker } from './SnippetPicker';
 import { WaitingList } from './WaitingList';
 
 export interface SidebarState {
@@ -16,6 +17,10 @@ export interface SidebarState {
   waits: Waiting[];
   now: number;
   thresholds: Thresholds;
+  /** A snippet waiting for fill-ins the page could not supply. */
+  fillIn: { snippet: Snippet; missing: string[] } | null;
+  /** Changes when the agent's keyboard shortcut asks for the search box. */
+  searchToken: number;
   /** The latest outcome to tell the agent (inserted, no input, worker down…). */
   notice: { kind: 'error' | 'warning' | 'info'; text: string } | null;
 }
@@ -23,6 +28,11 @@ export interface SidebarState {
 export interface SidebarActions {
   toggle: () => void;
   insert: (snippet: Snippet) => void;
+  search: (query: string) => Snippet[];
+  submitFillIn: (values: Record<string, string>) => void;
+  cancelFillIn: () => void;
+  /** Gives the focus back to the page's chat input. */
+  backToInput: () => void;
   open: (waiting: Waiting) => void;
   markOrder: () => void;
 }
@@ -51,9 +61,14 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
         <WaitingList waits={state.waits} now={state.now} thresholds={state.thresholds} onOpen={actions.open} />
       </section>
       <BuyerCard conversation={state.conversation} onMarkOrder={actions.markOrder} />
+      {state.fillIn && <FillInForm snippet={state.fillIn.snippet} missing={state.fillIn.missing} onSubmit={actions.submitFillIn} onCancel={actions.cancelFillIn} />}
       <section class="snippets">
         <h3>{t('snippetsTitle')}</h3>
-        {state.snippets ? <SnippetList snippets={state.snippets} onChoose={actions.insert} /> : <p class="muted">{t('snippetsLoading')}</p>}
+        {state.snippets ? (
+          <SnippetPicker search={actions.search} onChoose={actions.insert} onEscape={actions.backToInput} focusToken={state.searchToken} />
+        ) : (
+          <p class="muted">{t('snippetsLoading')}</p>
+        )}
       </section>
     </aside>
   );

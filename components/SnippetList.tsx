@@ -2,14 +2,15 @@ import type { Snippet } from '@/lib/snippet';
 import { t } from '@/lib/i18n';
 
 /** Snippets as buttons; used by the sidebar (insert) and the popup (insert or copy). */
-export function SnippetList({ snippets, onChoose, actionLabel }: { snippets: Snippet[]; onChoose: (snippet: Snippet) => void; actionLabel?: string }) {
+export function SnippetList({ snippets, onChoose, actionLabel, activeId }: { snippets: Snippet[]; onChoose: (snippet: Snippet) => void; actionLabel?: string; activeId?: string }) {
   return (
     <ul class="snippet-list">
       {snippets.map((snippet) => (
         <li key={snippet.id}>
           <button
             type="button"
-            class="snippet"
+            class={snippet.id === activeId ? 'snippet snippet--active' : 'snippet'}
+            aria-current={snippet.id === activeId ? 'true' : undefined}
             title={t('snippetInsertTitle', snippet.title)}
             // Keeps the page's chat input focused, so the caret stays where the agent left it.
             onMouseDown={(e) => e.preventDefault()}

@@ -74,6 +74,11 @@ export const protocol = {
   },
   'shift.start': { request: z.object({}), response: z.custom<Shift>() },
   'shift.end': { request: z.object({}), response: z.custom<Shift | null>() },
+  /** From the popup to a console tab's content script: insert this snippet as a sidebar click would. */
+  'page.insert': {
+    request: z.object({ id: z.string().min(1).max(100) }),
+    response: z.object({ outcome: z.enum(['inserted', 'needs-input', 'no-input', 'failed']) }),
+  },
   /** The shift's (or day's) events in the documented export format (lib/event-export.ts). */
   'export.events': { request: z.object({ view: ViewSchema }), response: z.custom<EventExport>() },
 } as const;
@@ -102,15 +107,21 @@ export interface SenderContext {
   tabId?: number;
 }
 
-export type Handlers = { [N in MessageName]: (payload: z.output<(typeof protocol)[N]['request']>, sender: SenderContext) => Promise<ResponseOf<N>> };
+/** Messages a content script answers rather than the worker. */
+export type PageMessageName = 'page.insert';
+export type WorkerMessageName = Exclude<MessageName, PageMessageName>;
+
+export type Handlers = { [N in WorkerMessageName]: (payload: z.output<(typeof protocol)[N]['request']>, sender: SenderContext) => Promise<ResponseOf<N>> };
 
 /** Validates and dispatches one message; never throws, so the sender always gets an answer. */
 export async function dispatch(handlers: Handlers, raw: unknown, sender: SenderContext = {}): Promise<Reply<unknown> | undefined> {
   const request = parseRequest(raw);
   if (!request) return undefined;
   if (!request.ok) return request;
+  const handler = handlers[request.name as WorkerMessageName] as ((payload: unknown, sender: SenderContext) => Promise<unknown>) | undefined;
+  // A message for a content script (page.insert) is not the worker's to answer.
+  if (!handler) return undefined;
   try {
-    const handler = handlers[request.name] as (payload: unknown, sender: SenderContext) => Promise<unknown>;
     return { ok: true, data: await handler(request.payload, sender) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -29,6 +29,8 @@ export const SettingsSchema = z.object({
   /** The agent's edits of the presets, by preset id; a preset not listed here is used as shipped. */
   profiles: z.array(MetricProfileSchema).max(20),
   targets: TargetsSchema,
+  /** The agent's name for the {{agentName}} fill-in; asked for once when empty. */
+  agentName: z.string().max(40),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -43,6 +45,7 @@ export const defaultSettings: Settings = {
   profileId: 'default',
   profiles: [],
   targets: defaultTargets,
+  agentName: '',
 };
 
 /** The counting profile in use: the agent's edit of it if any, else the preset, else the default preset. */

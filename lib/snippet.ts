@@ -11,10 +11,16 @@ export const SnippetSchema = z.object({
   shortcut: z.string().max(30).optional(),
   lang: z.enum(['zh', 'en']),
   phase: PhaseSchema,
-  tags: z.array(z.string().max(30)).max(20),
+  tags: z.array(z.string().max(40)).max(20),
+  /** Where it sits in the library's tree, e.g. '售后/安抚五步'. */
+  folder: z.string().max(100).optional(),
+  /** Adapter ids it is offered on; absent or empty = every console. */
+  sites: z.array(z.string().max(40)).max(20).optional(),
   /** Position in the library, lowest first. */
   order: z.number(),
   uses: z.number().int().nonnegative(),
   lastUsedAt: z.number().int().nonnegative().optional(),
+  /** Uses per local day ('YYYY-MM-DD'), for the small chart on the options page. */
+  usesByDay: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type Snippet = z.infer<typeof SnippetSchema>;

@@ -4,16 +4,20 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar, type SidebarState } from '@/components/Sidebar';
-import { insertText } from '@/lib/editors';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { createClient } from '@/lib/messaging';
+import { guessPhase } from '@/lib/phase';
+import { parseRequest } from '@/lib/protocol';
 import { readSettings } from '@/lib/settings';
+import { createSnippetIndex } from '@/lib/snippet-search';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
 import type { Snippet } from '@/lib/snippet';
 import { alertLevel, nextCrossing, type Waiting } from '@/lib/waiting';
 import { beep } from './beep';
 import { watchPage } from './page-watcher';
+import { watchShortcuts } from './shortcuts';
+import { createInserter, type InsertOutcome } from './snippet-inserter';
 import sidebarCss from './style.css?inline';
 
 const send = createClient((message) => browser.runtime.sendMessage(message));
@@ -37,7 +41,12 @@ export default defineContentScript({
       waits: [],
       now: Date.now(),
       thresholds: settings.thresholds,
+      fillIn: null,
+      searchToken: 0,
     };
+    let index = createSnippetIndex([]);
+    let pendingTarget: HTMLElement | null = null;
+    const snippetsHere = (all: Snippet[]) => all.filter((s) => !s.sites?.length || s.sites.includes(adapter.id));
     let container: HTMLElement | null = null;
     const update = (change: Partial<SidebarState>) => {
       state = { ...state, ...change };
@@ -49,13 +58,20 @@ export default defineContentScript({
         update({ collapsed: !state.collapsed });
         void updateSettings({ sidebarCollapsed: state.collapsed });
       },
-      insert: (snippet: Snippet) => {
-        const input = adapter.findInput(document);
-        if (!input) return update({ notice: { kind: 'error', text: t('insertNoInput') } });
-        if (!insertText(input, snippet.body)) return update({ notice: { kind: 'error', text: t('insertFailed') } });
-        update({ notice: { kind: 'info', text: t('insertDone') } });
-        void send('snippets.used', { id: snippet.id }).catch(() => undefined);
+      insert: (snippet: Snippet) => void insertAndTell(snippet),
+      search: (query: string) => index.search(query, { phase: currentPhase(), limit: 60 }),
+      submitFillIn: (values: Record<string, string>) => {
+        const request = state.fillIn;
+        if (!request) return;
+        update({ fillIn: null });
+        if (values.agentName && !settings.agentName) void updateSettings({ agentName: values.agentName });
+        insertAndTell(request.snippet, pendingTarget ?? undefined, values);
       },
+      cancelFillIn: () => {
+        update({ fillIn: null });
+        (pendingTarget ?? adapter.findInput(document))?.focus();
+      },
+      backToInput: () => adapter.findInput(document)?.focus(),
       open: (waiting: Waiting) => {
         adapter.openConversation(document, waiting.conversationId);
       },
@@ -82,6 +98,35 @@ export default defineContentScript({
       },
     };
 
+    const insert = createInserter({
+      adapter,
+      doc: document,
+      conversation: () => state.conversation,
+      agentName: () => settings.agentName,
+      locale: uiLanguage,
+      askFor: ({ snippet, missing, target }) => {
+        pendingTarget = target;
+        update({ collapsed: false, fillIn: { snippet, missing } });
+      },
+    });
+    const NOTICES: Record<InsertOutcome, SidebarState['notice']> = {
+      inserted: { kind: 'info', text: t('insertDone') },
+      'needs-input': null,
+      'no-input': { kind: 'error', text: t('insertNoInput') },
+      failed: { kind: 'error', text: t('insertFailed') },
+    };
+    const insertAndTell = (snippet: Snippet, target?: HTMLElement, typed?: Record<string, string>): InsertOutcome => {
+      const outcome = insert(snippet, target, typed);
+      update({ notice: NOTICES[outcome] });
+      if (outcome === 'inserted') void send('snippets.used', { id: snippet.id }).catch(() => undefined);
+      return outcome;
+    };
+    /** The phase of the open conversation, from its order and its buyer's last words: fitting snippets rank first. */
+    const currentPhase = () => {
+      const texts = adapter.readMessages(document, Date.now()).filter((m) => m.sender === 'buyer').slice(-3).map((m) => m.text);
+      return guessPhase(state.conversation, texts);
+    };
+
     const ui = await createShadowRootUi(ctx, {
       name: 'kefu-sidekick',
       css: sidebarCss,
@@ -103,7 +148,11 @@ export default defineContentScript({
     keepMounted(ctx, ui);
 
     send('snippets.list', {})
-      .then((snippets) => update({ snippets }))
+      .then((all) => {
+        const snippets = snippetsHere(all);
+        index = createSnippetIndex(snippets);
+        update({ snippets });
+      })
       .catch((error: Error) => update({ snippets: [], notice: { kind: 'error', text: t('workerUnavailable', error.message) } }));
 
     const alerts = watchThresholds(ctx, () => state.waits, () => settings, (now) => update({ now }));
@@ -119,6 +168,29 @@ export default defineContentScript({
 
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+    watchShortcuts({
+      doc: document,
+      signal: controller.signal,
+      find: (shortcut) => state.snippets?.find((s) => s.shortcut?.toLowerCase() === shortcut.toLowerCase()),
+      expand: (snippet, target) => void insertAndTell(snippet as Snippet, target),
+    });
+    // Alt+K: the quick search, from anywhere on the console page.
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (!event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'k') return;
+        event.preventDefault();
+        update({ collapsed: false, searchToken: state.searchToken + 1 });
+      },
+      { capture: true, signal: controller.signal },
+    );
+    // The popup's "insert" lands here: the same path as a click in the sidebar.
+    browser.runtime.onMessage.addListener((message) => {
+      const request = parseRequest(message);
+      if (!request?.ok || request.name !== 'page.insert') return undefined;
+      const snippet = state.snippets?.find((s) => s.id === (request.payload as { id: string }).id);
+      return Promise.resolve({ ok: true, data: { outcome: snippet ? insertAndTell(snippet) : 'failed' } });
+    });
     watchPage({
       adapter,
       doc: document,

@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MetricsTable } from '@/components/MetricsTable';
 import { Notice } from '@/components/Notice';
 import { ResponseHistogram } from '@/components/ResponseHistogram';
-import { SnippetList } from '@/components/SnippetList';
+import { SnippetPicker } from '@/components/SnippetPicker';
 import { WaitingList } from '@/components/WaitingList';
 import { WaitTimeline } from '@/components/WaitTimeline';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { createClient } from '@/lib/messaging';
 import type { MetricsView, View } from '@/lib/protocol';
 import type { Snippet } from '@/lib/snippet';
+import { createSnippetIndex } from '@/lib/snippet-search';
 import { metricRows, metricsCsv } from '@/lib/targets';
 
 type Send = ReturnType<typeof createClient>;
@@ -27,7 +28,10 @@ function download(name: string, type: string, text: string) {
 
 const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
-export function App({ send, openOptions }: { send: Send; openOptions: () => void }) {
+/** Asks the active tab's console to insert a snippet; null when the active tab is no console. */
+export type InsertInTab = (snippetId: string) => Promise<'inserted' | 'needs-input' | 'no-input' | 'failed' | null>;
+
+export function App({ send, openOptions, insertInTab }: { send: Send; openOptions: () => void; insertInTab: InsertInTab }) {
   const [view, setView] = useState<View>('shift');
   const [data, setData] = useState<MetricsView | null>(null);
   const [snippets, setSnippets] = useState<Snippet[]>([]);
@@ -42,9 +46,14 @@ export function App({ send, openOptions }: { send: Send; openOptions: () => void
   }, [send, view]);
   useEffect(() => void send('snippets.list', {}).then(setSnippets, (e: Error) => setError(e.message)), [send]);
 
-  const copy = async (snippet: Snippet) => {
+  const index = useMemo(() => createSnippetIndex(snippets), [snippets]);
+  /** Into the console of the active tab, as a sidebar click; copied when the active tab is no console. */
+  const choose = async (snippet: Snippet) => {
+    const outcome = await insertInTab(snippet.id).catch(() => null);
+    if (outcome === 'inserted') return setStatus(t('insertedInTab'));
+    if (outcome === 'needs-input') return setStatus(t('needsInputInTab'));
     await navigator.clipboard.writeText(snippet.body);
-    setStatus(t('copied'));
+    setStatus(t(outcome === null ? 'copiedNoConsole' : 'copied'));
     void send('snippets.used', { id: snippet.id });
   };
   const shiftAction = async () => {
@@ -114,7 +123,7 @@ export function App({ send, openOptions }: { send: Send; openOptions: () => void
       )}
       <section>
         <h2>{t('snippetsTitle')}</h2>
-        <SnippetList snippets={snippets} onChoose={(s) => void copy(s)} actionLabel={t('copySnippet')} />
+        <SnippetPicker search={(query) => index.search(query, { limit: 60 })} onChoose={(s) => void choose(s)} actionLabel={t('insertSnippet')} />
       </section>
     </main>
   );

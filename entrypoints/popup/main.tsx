@@ -1,10 +1,22 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createClient } from '@/lib/messaging';
+import { createClient, envelope } from '@/lib/messaging';
+import type { Reply } from '@/lib/protocol';
 import { t, uiLanguage } from '@/lib/i18n';
-import { App } from './App';
+import { App, type InsertInTab } from './App';
 import './style.css';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('extName');
-render(<App send={createClient((message) => browser.runtime.sendMessage(message))} openOptions={() => browser.runtime.openOptionsPage()} />, document.getElementById('app')!);
+const insertInTab: InsertInTab = async (id) => {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  // No content script in that tab (not a console): sendMessage rejects, and the popup copies instead.
+  const reply = (await browser.tabs.sendMessage(tab.id, envelope('page.insert', { id })).catch(() => undefined)) as Reply<{ outcome: NonNullable<Awaited<ReturnType<InsertInTab>>> }> | undefined;
+  return reply?.ok ? reply.data.outcome : null;
+};
+
+render(
+  <App send={createClient((message) => browser.runtime.sendMessage(message))} openOptions={() => browser.runtime.openOptionsPage()} insertInTab={insertInTab} />,
+  document.getElementById('app')!,
+);

@@ -9,6 +9,8 @@ import type { LayoutProblem, SiteAdapter } from './types';
 export const demoSelectors = {
   /** The console root; carries the shop's id as real consoles carry it in their bootstrap data. */
   app: '.seller-console[data-shop-id]',
+  /** "演示店铺 · 客服工作台": the shop's name, then the console's. */
+  shopName: '.console-top .brand',
   thread: '.msg-list',
   message: '.msg[data-msg-id]',
   messageText: '.msg-text',
@@ -47,6 +49,10 @@ export const demoAdapter: SiteAdapter = {
 
   shopId(doc) {
     return doc.querySelector(demoSelectors.app)?.getAttribute('data-shop-id') || null;
+  },
+
+  shopName(doc) {
+    return doc.querySelector(demoSelectors.shopName)?.textContent?.split('·')[0]?.trim() || null;
   },
 
   currentConversation(doc) {

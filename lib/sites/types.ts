@@ -37,6 +37,8 @@ export interface SiteAdapter {
   /** Parts of the expected layout that are missing; empty when the page is understood. */
   checkLayout(doc: Document): LayoutProblem[];
   shopId(doc: Document): string | null;
+  /** The shop's name as the console shows it, for the {{shopName}} fill-in. */
+  shopName?(doc: Document): string | null;
   currentConversation(doc: Document): CurrentConversation | null;
   /** Messages of the open thread, oldest first. */
   readMessages(doc: Document, now: number): ChatEventDraft[];

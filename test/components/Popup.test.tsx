@@ -22,7 +22,7 @@ function counters(): Counters {
 
 describe('popup', () => {
   test('shows each metric against its target, coloured, and which counting is in use', async () => {
-    render(<App send={client({ 'metrics.get': async ({ view }) => metricsView({ view, metrics: finalizeMetrics(counters()) }) })} openOptions={vi.fn()} />);
+    render(<App send={client({ 'metrics.get': async ({ view }) => metricsView({ view, metrics: finalizeMetrics(counters()) }) })} openOptions={vi.fn()} insertInTab={async () => null} />);
     const row = async (id: string) => (await screen.findAllByRole('row')).find((r) => r.getAttribute('data-metric') === id)!;
     await waitFor(async () => expect((await row('rate30')).textContent).toContain('80.0%'));
     expect((await row('rate30')).className).toBe('grade--poor');
@@ -33,7 +33,25 @@ describe('popup', () => {
     expect((await row('inquiryConversion')).textContent).toContain('25.0%');
     expect((await row('unanswered')).textContent).toContain('1');
     expect(screen.getByText(/计数口径：逐条消息（default），时区 Asia\/Shanghai/)).toBeTruthy();
-    expect(screen.getAllByRole('button', { name: /复制/ })).toHaveLength(defaultSnippets.length);
+    expect(document.querySelectorAll('button.snippet')).toHaveLength(Math.min(60, defaultSnippets.length));
+  });
+
+  test('searches snippets by pinyin and inserts the chosen one into the console tab, or copies it when there is none', async () => {
+    const inserted: string[] = [];
+    let consoleOpen = true;
+    render(<App send={client({})} openOptions={vi.fn()} insertInTab={async (id) => (consoleOpen ? (inserted.push(id), 'inserted') : null)} />);
+    const box = await screen.findByRole('searchbox');
+    fireEvent.input(box, { target: { value: 'tk' } });
+    const first = await waitFor(() => document.querySelector<HTMLButtonElement>('button.snippet')!);
+    expect(first.querySelector('.snippet-title')!.textContent).toMatch(/退/);
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await screen.findByText('已插入到客服台的输入框');
+    expect(inserted).toHaveLength(1);
+    consoleOpen = false;
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    fireEvent.click(document.querySelector('button.snippet')!);
+    await screen.findByText('当前标签页不是客服台，已复制到剪贴板');
+    expect(writeText).toHaveBeenCalledTimes(1);
   });
 
   test('starts a shift and shows its metrics', async () => {
@@ -45,6 +63,7 @@ describe('popup', () => {
           'shift.start': async () => (shift = { id: 1, start: metricsView().now, end: null }),
         })}
         openOptions={vi.fn()}
+        insertInTab={async () => null}
       />,
     );
     fireEvent.click(await screen.findByRole('button', { name: '开始班次' }));
@@ -61,6 +80,7 @@ describe('popup', () => {
           },
         })}
         openOptions={vi.fn()}
+        insertInTab={async () => null}
       />,
     );
     expect((await screen.findByRole('alert')).textContent).toBe('读取数据失败：Receiving end does not exist.');

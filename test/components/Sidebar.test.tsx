@@ -5,8 +5,8 @@ import { defaultSnippets } from '@/lib/snippets/defaults';
 import { defaultThresholds, type Waiting } from '@/lib/waiting';
 
 const NOW = 1_800_000_000_000;
-const base: SidebarState = { collapsed: false, problems: [], conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], now: NOW, thresholds: defaultThresholds };
-const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn() });
+const base: SidebarState = { collapsed: false, problems: [], conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], now: NOW, thresholds: defaultThresholds, fillIn: null, searchToken: 0 };
+const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn(), search: (q: string) => defaultSnippets.slice(0, 3).filter((s) => s.title.includes(q)), submitFillIn: vi.fn(), cancelFillIn: vi.fn(), backToInput: vi.fn() });
 const wait = (name: string, secondsAgo: number): Waiting => ({
   key: `demo|s|${name}`, site: 'demo', shopId: 's', conversationId: name, buyerName: name, since: NOW - secondsAgo * 1000, messageId: null, source: 'list',
 });
@@ -55,11 +55,9 @@ describe('Sidebar', () => {
 
   test('renders buyer names and snippet text as text, never as HTML', () => {
     const hostile = '<img src=x onerror="alert(1)">';
+    const snippets = [{ ...defaultSnippets[0]!, body: hostile }];
     const { container } = render(
-      <Sidebar
-        state={{ ...base, conversation: { conversationId: 'b1', buyerName: hostile }, snippets: [{ ...defaultSnippets[0]!, body: hostile }] }}
-        actions={actions()}
-      />,
+      <Sidebar state={{ ...base, conversation: { conversationId: 'b1', buyerName: hostile }, snippets }} actions={{ ...actions(), search: () => snippets }} />,
     );
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getAllByText(hostile)).toHaveLength(2);

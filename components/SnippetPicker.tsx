@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { Snippet } from '@/lib/snippet';
+import { SnippetList } from './SnippetList';
+
+/**
+ * Quick search over the snippets (pinyin too: `tk` finds 退款), with the keyboard: ↑/↓ to move, Enter to
+ * choose, Esc to give the focus back. `focusToken` changes when the agent's shortcut asks for the search box.
+ */
+export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLabel }: { search: (query: string) => Snippet[]; onChoose: (s: Snippet) => void; onEscape?: () => void; focusToken?: number; actionLabel?: string }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusToken) input.current?.focus();
+  }, [focusToken]);
+  const results = search(query);
+  const choose = (snippet: Snippet | undefined) => {
+    if (!snippet) return;
+    onChoose(snippet);
+    setQuery('');
+    setActive(0);
+  };
+  return (
+    <div class="snippet-picker">
+      <input
+        ref={input}
+        type="search"
+        class="snippet-search"
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('searchPlaceholder')}
+        value={query}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.isComposing) return;
+          if (e.key === 'ArrowDown') setActive(Math.min(active + 1, results.length - 1));
+          else if (e.key === 'ArrowUp') setActive(Math.max(active - 1, 0));
+          else if (e.key === 'Enter') choose(results[active]);
+          else if (e.key === 'Escape') onEscape?.();
+          else return;
+          e.preventDefault();
+        }}
+      />
+      {results.length ? (
+        <SnippetList snippets={results} onChoose={choose} activeId={query ? results[active]?.id : undefined} actionLabel={actionLabel} />
+      ) : (
+        <p class="muted">{t('noSnippetFound')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { isTextField } from '@/lib/editors/text-field';
+
+/** A shortcut is letters, digits and a few marks typed right before the caret: `nh`, `th2`, `/ship`. */
+const SHORTCUT_BEFORE_CARET = /([A-Za-z0-9_/.-]{1,30})$/;
+
+function editableTarget(event: KeyboardEvent): HTMLElement | null {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return null;
+  if (isTextField(target)) return target.type === 'password' ? null : target;
+  return target.isContentEditable ? target : null;
+}
+
+/** The shortcut-like word right before a collapsed caret, or null. */
+export function wordBeforeCaret(target: HTMLElement): string | null {
+  if (isTextField(target)) {
+    const { selectionStart: start, selectionEnd: end, value } = target;
+    if (start === null || start !== end) return null;
+    return SHORTCUT_BEFORE_CARET.exec(value.slice(0, start))?.[1] ?? null;
+  }
+  const selection = target.ownerDocument.getSelection();
+  if (!selection?.isCollapsed || !selection.anchorNode || !target.contains(selection.anchorNode)) return null;
+  const text = selection.anchorNode.nodeType === Node.TEXT_NODE ? (selection.anchorNode.textContent ?? '').slice(0, selection.anchorOffset) : '';
+  return SHORTCUT_BEFORE_CARET.exec(text)?.[1] ?? null;
+}
+
+/** Selects the `length` characters before the caret, so that the insertion replaces them. */
+export function selectBeforeCaret(target: HTMLElement, length: number): void {
+  if (isTextField(target)) {
+    const start = target.selectionStart ?? 0;
+    target.setSelectionRange(start - length, start);
+    return;
+  }
+  const selection = target.ownerDocument.getSelection();
+  for (let i = 0; i < length; i++) selection?.modify('extend', 'backward', 'character');
+}
+
+/**
+ * Shortcut then Tab, in any text field of a console page: when the word before the caret is a snippet's
+ * shortcut, Tab expands it instead of moving the focus. Any other Tab is left to the page.
+ */
+export function watchShortcuts(options: { doc: Document; signal: AbortSignal; find: (shortcut: string) => unknown; expand: (found: NonNullable<unknown>, target: HTMLElement, shortcut: string) => void }): void {
+  options.doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+      const target = editableTarget(event);
+      const word = target && wordBeforeCaret(target);
+      const found = word ? options.find(word) : undefined;
+      if (!target || !word || !found) return;
+      event.preventDefault();
+      event.stopPropagation();
+      selectBeforeCaret(target, word.length);
+      options.expand(found, target, word);
+    },
+    { capture: true, signal: options.signal },
+  );
+}
