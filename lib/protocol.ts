@@ -1,7 +1,7 @@
 import { z } from './z';
 import { ChatEventSchema } from './chat-event';
 import { MAX_ID, ShopSchema } from './shop';
-import { SnippetSchema } from './snippet';
+import { SnippetDraftSchema, SnippetSchema } from './snippet';
 import type { Shift } from './db';
 import type { EventExport } from './event-export';
 import type { MetricProfile } from './metric-profiles';
@@ -63,6 +63,16 @@ export const protocol = {
     request: z.object({ lang: z.enum(['zh', 'en']).optional() }),
     response: z.array(SnippetSchema),
   },
+  /** The options page saves a new or edited snippet; a new one goes last. */
+  'snippets.save': { request: z.object({ snippet: SnippetDraftSchema }), response: SnippetSchema },
+  'snippets.delete': { request: z.object({ id: z.string().min(1) }), response: z.object({ deleted: z.boolean() }) },
+  /** Moves a snippet one place up (-1) or down (1) in the library's order. */
+  'snippets.move': { request: z.object({ id: z.string().min(1), by: z.union([z.literal(-1), z.literal(1)]) }), response: z.array(SnippetSchema) },
+  /** A checked file's snippets, in one transaction: conflicts replaced only when the agent said so. */
+  'snippets.import': {
+    request: z.object({ snippets: z.array(SnippetDraftSchema).max(10_000), overwrite: z.boolean() }),
+    response: z.object({ added: z.number().int(), replaced: z.number().int(), skipped: z.number().int() }),
+  },
   'snippets.used': {
     request: z.object({ id: z.string().min(1) }),
     response: z.object({ uses: z.number().int() }),
@@ -74,6 +84,8 @@ export const protocol = {
   },
   'shift.start': { request: z.object({}), response: z.custom<Shift>() },
   'shift.end': { request: z.object({}), response: z.custom<Shift | null>() },
+  /** From the worker to the console tabs: the library changed, read it again. */
+  'page.snippetsChanged': { request: z.object({}), response: z.object({}) },
   /** From the popup to a console tab's content script: insert this snippet as a sidebar click would. */
   'page.insert': {
     request: z.object({ id: z.string().min(1).max(100) }),
@@ -108,7 +120,7 @@ export interface SenderContext {
 }
 
 /** Messages a content script answers rather than the worker. */
-export type PageMessageName = 'page.insert';
+export type PageMessageName = 'page.insert' | 'page.snippetsChanged';
 export type WorkerMessageName = Exclude<MessageName, PageMessageName>;
 
 export type Handlers = { [N in WorkerMessageName]: (payload: z.output<(typeof protocol)[N]['request']>, sender: SenderContext) => Promise<ResponseOf<N>> };

@@ -14,7 +14,8 @@ import type { Phase, Snippet } from './snippet';
  * (2) any other match. Ties: snippets of the given phase first, then more `uses`, then lower `order`.
  *
  * Everything that costs (pinyin conversion, lower-casing, normalising) is done once, when the index is built;
- * a search is then a few `includes` and a small walk over each snippet's syllables.
+ * a search is then a few `includes` per snippet and, for a snippet that passes two bit-mask pre-filters (first
+ * letters, letter pairs), a short walk over its syllables. No sorting: the index keeps its entries in tie order.
  */
 
 export interface SnippetSearchOptions {
@@ -45,6 +46,8 @@ interface TokenRuns {
   titleCount: number;
   /** Bit per first letter of any token (a–z: bits 0–25, any digit: bit 26): a quick "cannot match" test. */
   firstMask: number;
+  /** Letter pairs a match can produce (built in tokenRuns): a query holding any other pair cannot match. */
+  pairs: Uint32Array;
 }
 
 const PINYIN = 1;
@@ -72,6 +75,28 @@ function bitOf(code: number): number {
   if (code >= 97 && code <= 122) return 1 << (code - 97);
   if (code >= 48 && code <= 57) return 1 << 26;
   return 0;
+}
+
+/** Letter classes for pair bits: a–z are 0–25, every digit is 26. */
+const CLASSES = 27;
+const PAIR_WORDS = Math.ceil((CLASSES * CLASSES) / 32);
+const U = 117 - 97;
+const V = 118 - 97;
+
+function classOf(code: number): number {
+  return code >= 97 && code <= 122 ? code - 97 : 26;
+}
+
+/** The pair bits a query needs (a–z0–9 only), as indexes into a pairs mask. */
+function queryPairs(q: string): number[] {
+  const bits: number[] = [];
+  for (let j = 0; j + 1 < q.length; j++) bits.push(classOf(q.charCodeAt(j)) * CLASSES + classOf(q.charCodeAt(j + 1)));
+  return bits;
+}
+
+function hasPairs(pairs: Uint32Array, needed: number[]): boolean {
+  for (const bit of needed) if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+  return true;
 }
 
 function tokenize(text: string, cache: Map<string, Tokens>): Tokens {
@@ -113,7 +138,28 @@ function tokenRuns(title: Tokens, others: Tokens[]): TokenRuns {
   }
   let firstMask = 0;
   for (const token of list) firstMask |= bitOf(token.charCodeAt(0));
-  return { list, flags: Uint8Array.from(flags), titleCount: title.list.length, firstMask };
+  // Pairs (a, b) that can sit side by side in a query a match spells: neighbours inside a token, and any letter of
+  // a token followed by the first letter of the next token of the same field. A typed u may stand for a pinyin v.
+  const pairs = new Uint32Array(PAIR_WORDS);
+  const add = (a: number, b: number) => {
+    const bit = a * CLASSES + b;
+    pairs[bit >>> 5]! |= 1 << (bit & 31);
+  };
+  const addBoth = (a: number, b: number, isPinyin: boolean) => {
+    add(a, b);
+    if (isPinyin && a === V) add(U, b);
+    if (isPinyin && b === V) add(a, U);
+  };
+  list.forEach((token, i) => {
+    const isPinyin = (flags[i]! & PINYIN) !== 0;
+    for (let k = 0; k + 1 < token.length; k++) addBoth(classOf(token.charCodeAt(k)), classOf(token.charCodeAt(k + 1)), isPinyin);
+    const nextToken = list[i + 1];
+    if (nextToken !== undefined && (flags[i + 1]! & RUN_START) === 0) {
+      const first = classOf(nextToken.charCodeAt(0));
+      for (let k = 0; k < token.length; k++) addBoth(classOf(token.charCodeAt(k)), first, isPinyin);
+    }
+  });
+  return { list, flags: Uint8Array.from(flags), titleCount: title.list.length, firstMask, pairs };
 }
 
 /** A query reduced to what pinyin matching compares: a–z and 0–9, `ü` as `v`. Empty when it holds Chinese. */
@@ -158,13 +204,8 @@ function matchesTokens(tokens: TokenRuns, q: string, titlePrefix: boolean): bool
   return false;
 }
 
-/** Longest pinyin query matched by syllables (bits of a 32-bit int); a longer one is cut to this length. */
+/** Longest query matched as pinyin (positions are bits of a 32-bit int); a longer one is matched as text only. */
 const MAX_PINYIN_QUERY = 30;
-
-function applyLimit<T>(list: T[], limit: number | undefined): T[] {
-  if (limit === undefined || !Number.isFinite(limit)) return list;
-  return list.slice(0, Math.max(0, Math.floor(limit)));
-}
 
 export function createSnippetIndex(snippets: readonly Snippet[]): SnippetIndex {
   const cache = new Map<string, Tokens>();
@@ -192,22 +233,33 @@ export function createSnippetIndex(snippets: readonly Snippet[]): SnippetIndex {
       const q = normalizeText(query);
       // buckets[tier * 2 + (phase matches ? 0 : 1)]; tier 0: shortcut equals the query, 1: title prefix, 2: other.
       const buckets: Snippet[][] = [[], [], [], [], [], []];
-      const pq = pinyinQuery(q).slice(0, MAX_PINYIN_QUERY);
+      const pinyinOf = pinyinQuery(q);
+      const pq = pinyinOf.length <= MAX_PINYIN_QUERY ? pinyinOf : '';
       const pqBit = pq === '' ? 0 : bitOf(pq.charCodeAt(0));
+      const needed = queryPairs(pq);
       for (const entry of entries) {
         let tier: number;
         if (q === '') tier = 0;
         else if (entry.shortcut !== '' && entry.shortcut === q) tier = 0;
         else if (entry.title.startsWith(q)) tier = 1;
         else {
-          const pinyinPossible = pqBit !== 0 && (entry.tokens.firstMask & pqBit) !== 0;
+          const pinyinPossible = pqBit !== 0 && (entry.tokens.firstMask & pqBit) !== 0 && hasPairs(entry.tokens.pairs, needed);
           if (pinyinPossible && matchesTokens(entry.tokens, pq, true)) tier = 1;
           else if (entry.text.includes(q) || (pinyinPossible && matchesTokens(entry.tokens, pq, false))) tier = 2;
           else continue;
         }
         buckets[tier * 2 + (phase && entry.snippet.phase === phase ? 0 : 1)]!.push(entry.snippet);
       }
-      return applyLimit(buckets.flat(), limit);
+      // Concatenated by hand up to the limit: Array.prototype.flat is slow in V8, and this runs on every keystroke.
+      const max = limit === undefined || !Number.isFinite(limit) ? Infinity : Math.max(0, Math.floor(limit));
+      const results: Snippet[] = [];
+      for (const bucket of buckets) {
+        for (const hit of bucket) {
+          if (results.length >= max) return results;
+          results.push(hit);
+        }
+      }
+      return results;
     },
   };
 }

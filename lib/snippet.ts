@@ -1,3 +1,4 @@
+import { parseTemplate } from './template';
 import { z } from './z';
 
 export const PhaseSchema = z.enum(['presale', 'insale', 'aftersale', 'care']);
@@ -24,3 +25,9 @@ export const SnippetSchema = z.object({
   usesByDay: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type Snippet = z.infer<typeof SnippetSchema>;
+
+/** What a file or the editor carries of a snippet: no usage counts, no position; its fill-ins must parse. */
+export const SnippetDraftSchema = SnippetSchema.pick({ id: true, title: true, body: true, shortcut: true, lang: true, phase: true, tags: true, folder: true, sites: true }).superRefine((s, ctx) => {
+  for (const error of parseTemplate(s.body).errors) ctx.addIssue({ code: 'custom', path: ['body'], message: error });
+});
+export type SnippetDraft = z.infer<typeof SnippetDraftSchema>;

@@ -1,4 +1,7 @@
 import type { KefuDatabase } from './db';
+import { localParts } from './local-time';
+import type { Snippet } from './snippet';
+import { planImport } from './snippet-io';
 import type { EventExport } from './event-export';
 import { CONTEXT_MS, REPLY_HORIZON_MS, dayPeriod, shiftPeriod, type CountingConfig, type MetricsStore, type TrackedPeriod } from './metrics-store';
 import type { Handlers, View } from './protocol';
@@ -15,6 +18,8 @@ export interface WorkerDeps {
   thresholds: () => Thresholds;
   /** Repaints the badges and re-arms the threshold timers after anything that may change them. */
   refresh: () => Promise<void>;
+  /** Tells every open console that the snippet library changed. */
+  snippetsChanged?: () => void;
   now?: () => number;
 }
 
@@ -55,9 +60,60 @@ export function createHandlers(deps: WorkerDeps): Handlers {
         const snippet = await db.snippets.get(id);
         if (!snippet) throw new Error(`no snippet "${id}"`);
         const uses = snippet.uses + 1;
-        await db.snippets.update(id, { uses, lastUsedAt: now() });
+        const day = localParts(now(), deps.counting().timeZone).dayKey;
+        const usesByDay = { ...snippet.usesByDay, [day]: (snippet.usesByDay?.[day] ?? 0) + 1 };
+        await db.snippets.update(id, { uses, lastUsedAt: now(), usesByDay });
         return { uses };
       });
+    },
+    async 'snippets.save'({ snippet }) {
+      const saved = await db.transaction('rw', db.snippets, async () => {
+        const existing = await db.snippets.get(snippet.id);
+        const order = existing?.order ?? ((await db.snippets.orderBy('order').last())?.order ?? -1) + 1;
+        const record: Snippet = { ...snippet, order, uses: existing?.uses ?? 0, lastUsedAt: existing?.lastUsedAt, usesByDay: existing?.usesByDay };
+        await db.snippets.put(record);
+        return record;
+      });
+      deps.snippetsChanged?.();
+      return saved;
+    },
+    async 'snippets.delete'({ id }) {
+      const deleted = (await db.snippets.where('id').equals(id).delete()) > 0;
+      deps.snippetsChanged?.();
+      return { deleted };
+    },
+    async 'snippets.move'({ id, by }) {
+      const all = await db.transaction('rw', db.snippets, async () => {
+        const list = await db.snippets.orderBy('order').toArray();
+        const i = list.findIndex((s) => s.id === id);
+        const j = i + by;
+        if (i < 0 || j < 0 || j >= list.length) return list;
+        [list[i], list[j]] = [list[j]!, list[i]!];
+        const renumbered = list.map((s, order) => ({ ...s, order }));
+        await db.snippets.bulkPut(renumbered);
+        return renumbered;
+      });
+      deps.snippetsChanged?.();
+      return all;
+    },
+    async 'snippets.import'({ snippets, overwrite }) {
+      const result = await db.transaction('rw', db.snippets, async () => {
+        const existing = await db.snippets.toArray();
+        const plan = planImport(existing, snippets);
+        let order = Math.max(-1, ...existing.map((s) => s.order)) + 1;
+        const rows: Snippet[] = plan.fresh.map((s) => ({ ...s, order: order++, uses: 0 }));
+        if (overwrite) {
+          for (const { incoming, existing: old, reason } of plan.conflicts) {
+            // A taken shortcut: the old snippet keeps its text and gives up the shortcut.
+            if (reason === 'shortcut') rows.push({ ...old, shortcut: undefined }, { ...incoming, order: order++, uses: 0 });
+            else rows.push({ ...old, ...incoming });
+          }
+        }
+        await db.snippets.bulkPut(rows);
+        return { added: plan.fresh.length, replaced: overwrite ? plan.conflicts.length : 0, skipped: overwrite ? 0 : plan.conflicts.length };
+      });
+      deps.snippetsChanged?.();
+      return result;
     },
     async 'metrics.get'({ view }) {
       const period = await periodOf(view);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { KefuDatabase } from '@/lib/db';
+import { envelope } from '@/lib/messaging';
 import { dispatch, parseRequest } from '@/lib/protocol';
 import { MetricsStore } from '@/lib/metrics-store';
 import { activeProfile, defaultSettings, readSettings, type Settings } from '@/lib/settings';
@@ -21,7 +22,10 @@ export default defineBackground(() => {
   const alerts = createAlertLoop({ tracker, settings: () => settings });
   const counting = () => ({ profile: activeProfile(settings), timeZone: settings.timeZone });
   const metrics = new MetricsStore(db, counting);
-  const handlers = createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh });
+  // Every console tab reads its snippets again; a tab that is gone just refuses the message.
+  const snippetsChanged = () =>
+    void db.tabs.toArray().then((tabs) => tabs.forEach((tab) => void browser.tabs.sendMessage(tab.tabId, envelope('page.snippetsChanged', {})).catch(() => undefined)));
+  const handlers = createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh, snippetsChanged });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Not ours: leave it to other listeners by returning nothing.

@@ -147,13 +147,15 @@ export default defineContentScript({
     ui.mount();
     keepMounted(ctx, ui);
 
-    send('snippets.list', {})
-      .then((all) => {
-        const snippets = snippetsHere(all);
-        index = createSnippetIndex(snippets);
-        update({ snippets });
-      })
-      .catch((error: Error) => update({ snippets: [], notice: { kind: 'error', text: t('workerUnavailable', error.message) } }));
+    const loadSnippets = () =>
+      send('snippets.list', {})
+        .then((all) => {
+          const snippets = snippetsHere(all);
+          index = createSnippetIndex(snippets);
+          update({ snippets });
+        })
+        .catch((error: Error) => update({ snippets: state.snippets ?? [], notice: { kind: 'error', text: t('workerUnavailable', error.message) } }));
+    void loadSnippets();
 
     const alerts = watchThresholds(ctx, () => state.waits, () => settings, (now) => update({ now }));
     const setWaits = (waits: Waiting[]) => {
@@ -187,6 +189,7 @@ export default defineContentScript({
     // The popup's "insert" lands here: the same path as a click in the sidebar.
     browser.runtime.onMessage.addListener((message) => {
       const request = parseRequest(message);
+      if (request?.ok && request.name === 'page.snippetsChanged') return loadSnippets().then(() => ({ ok: true, data: {} }));
       if (!request?.ok || request.name !== 'page.insert') return undefined;
       const snippet = state.snippets?.find((s) => s.id === (request.payload as { id: string }).id);
       return Promise.resolve({ ok: true, data: { outcome: snippet ? insertAndTell(snippet) : 'failed' } });

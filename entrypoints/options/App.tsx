@@ -5,13 +5,15 @@ import { CountingSettings } from '@/components/CountingSettings';
 import { DataSettings } from '@/components/DataSettings';
 import { Notice } from '@/components/Notice';
 import { SiteSettings } from '@/components/SiteSettings';
+import { SnippetManager } from '@/components/SnippetManager';
+import type { createClient } from '@/lib/messaging';
 import { TargetSettings } from '@/components/TargetSettings';
 import { t } from '@/lib/i18n';
 import { SettingsSchema, type Settings } from '@/lib/settings';
 import { loadSettings, updateSettings } from '@/lib/settings-store';
 import { siteAdapters } from '@/lib/sites/registry';
 
-export function App() {
+export function App({ send }: { send: ReturnType<typeof createClient> }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   useEffect(() => void loadSettings().then(setSettings), []);
@@ -53,6 +55,7 @@ export function App() {
           <CountingSettings settings={settings} onChange={(p) => void change(p)} />
           <TargetSettings settings={settings} onChange={(p) => void change(p)} />
           <DataSettings settings={settings} onChange={(p) => void change(p)} />
+          <SnippetManager send={send} siteIds={siteAdapters.map((a) => a.id)} />
         </>
       )}
     </main>

@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createClient } from '@/lib/messaging';
 import { t, uiLanguage } from '@/lib/i18n';
 import { App } from './App';
 import './style.css';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('optionsTitle');
-render(<App />, document.getElementById('app')!);
+render(<App send={createClient((message) => browser.runtime.sendMessage(message))} />, document.getElementById('app')!);

@@ -4,12 +4,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/options/App';
 import { defaultSettings } from '@/lib/settings';
 import { loadSettings } from '@/lib/settings-store';
+import { createClient } from '@/lib/messaging';
+import { dispatch } from '@/lib/protocol';
+import { stubHandlers } from '../support/handlers';
+
+const send = createClient((message) => dispatch(stubHandlers(), message));
 
 const input = (label: string) => screen.findByLabelText(label) as Promise<HTMLInputElement>;
 
 describe('options page', () => {
   test('switching a console off is saved and said', async () => {
-    render(<App />);
+    render(<App send={send} />);
     const toggle = await input('演示客服台（本项目自带）');
     expect(toggle.checked).toBe(true);
     fireEvent.click(toggle);
@@ -20,7 +25,7 @@ describe('options page', () => {
   });
 
   test('thresholds are saved; a breach set before the warning is refused with the reason, nothing saved', async () => {
-    render(<App />);
+    render(<App send={send} />);
     fireEvent.change(await input('提醒（秒）'), { target: { value: '15' } });
     await waitFor(async () => expect((await loadSettings()).thresholds.warnSec).toBe(15));
     fireEvent.change(await input('超时（秒）'), { target: { value: '10' } });
@@ -29,7 +34,7 @@ describe('options page', () => {
   });
 
   test('an unknown time zone is refused; a counting preset can be edited and reset', async () => {
-    render(<App />);
+    render(<App send={send} />);
     fireEvent.change(await input('店铺时区'), { target: { value: 'Mars/Olympus' } });
     expect((await screen.findByRole('alert')).textContent).toContain('未知时区“Mars/Olympus”');
     expect((await loadSettings()).timeZone).toBe(defaultSettings.timeZone);
@@ -45,13 +50,13 @@ describe('options page', () => {
 
   test('desktop notifications stay off when the permission is not granted, and go on when it is', async () => {
     fakeBrowser.permissions.request = vi.fn(async () => false);
-    const { unmount } = render(<App />);
+    const { unmount } = render(<App send={send} />);
     fireEvent.click(await input('买家超时时显示桌面通知'));
     expect((await screen.findByRole('alert')).textContent).toBe('未获得通知权限，桌面通知保持关闭。');
     expect((await loadSettings()).notifyOnBreach).toBe(false);
     unmount();
     fakeBrowser.permissions.request = vi.fn(async () => true);
-    render(<App />);
+    render(<App send={send} />);
     fireEvent.click(await input('买家超时时显示桌面通知'));
     await waitFor(async () => expect((await loadSettings()).notifyOnBreach).toBe(true));
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['notifications'] });

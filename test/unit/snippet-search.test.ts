@@ -76,6 +76,13 @@ describe('createSnippetIndex: what matches', () => {
     expect(ids(idx.search('kuan'))).toEqual(['spanning']);
   });
 
+  test('a pinyin query longer than 30 letters is matched as text only', () => {
+    const long = snippet({ id: 'long', title: '退款流程退款流程退款流程退款流程' });
+    const idx = createSnippetIndex([long]);
+    expect(ids(idx.search('tuikuanliuchengtuikuanliucheng'))).toEqual(['long']); // 30 letters
+    expect(ids(idx.search('tuikuanliuchengtuikuanliuchengt'))).toEqual([]); // 31
+  });
+
   test('nothing matches an unrelated query', () => {
     expect(index.search('zzzq')).toEqual([]);
   });
