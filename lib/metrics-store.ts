@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { ChatEvent } from './chat-event';
-import type { KefuDatabase, Shift } from './db';
+import type { Aggregate, Contribution, KefuDatabase, Shift } from './db';
 import { localParts, startOfLocalDay } from './local-time';
 import type { MetricProfile } from './metric-profiles';
 import { addCounters, conversationCounters, emptyCounters, finalizeMetrics, subtractCounters, type Counters, type Metrics, type Period } from './metrics';
@@ -85,19 +85,39 @@ export class MetricsStore {
 
   /** Updates the periods touched by these events (called after they were stored). */
   async update(events: readonly ChatEvent[]): Promise<void> {
+    if (!events.length) return;
     const config = this.config();
-    const byConversation = new Map<string, ChatEvent>();
-    const times = new Map<string, number[]>();
-    for (const e of events) {
-      const key = conversationKey(e);
-      byConversation.set(key, e);
-      times.set(key, [...(times.get(key) ?? []), e.at]);
-    }
-    for (const [key, sample] of byConversation) {
-      const periods = new Map<string, TrackedPeriod>();
-      for (const at of times.get(key)!) for (const p of await this.periodsAt(at)) periods.set(p.id, p);
-      for (const period of periods.values()) await this.updateConversation(period, key, sample, config);
-    }
+    const { db } = this;
+    // One transaction for the whole batch: with strict durability each transaction waits for the disk.
+    await db.transaction('rw', [db.events, db.contributions, db.aggregates, db.shifts], async () => {
+      const conversations = new Map<string, { sample: ChatEvent; periods: Map<string, TrackedPeriod> }>();
+      for (const e of events) {
+        const key = conversationKey(e);
+        const entry = conversations.get(key) ?? { sample: e, periods: new Map() };
+        conversations.set(key, entry);
+        for (const p of await this.periodsAt(e.at)) entry.periods.set(p.id, p);
+      }
+      const totals = new Map<string, Aggregate | null>();
+      const rows: Contribution[] = [];
+      for (const [key, { sample, periods }] of conversations) {
+        for (const period of periods.values()) {
+          if (!totals.has(period.id)) {
+            const row = await db.aggregates.get(period.id);
+            // Not counted yet under this counting: the next read rebuilds it whole.
+            totals.set(period.id, row && row.config === configKey(config) ? row : null);
+          }
+          const aggregate = totals.get(period.id);
+          if (!aggregate) continue;
+          const counters = conversationCounters(await this.conversationEvents(sample, period), config.profile, period, config.timeZone, this.now());
+          const old = await db.contributions.get([period.id, key]);
+          const base = old ? subtractCounters(aggregate.counters as Counters, unpackCounters(old.counters as PackedCounters, period)) : (aggregate.counters as Counters);
+          aggregate.counters = addCounters(base, counters);
+          rows.push({ period: period.id, key, end: period.end, counters: packCounters(counters) });
+        }
+      }
+      await db.contributions.bulkPut(rows);
+      await db.aggregates.bulkPut([...totals.values()].filter((a): a is Aggregate => a !== null).map((a) => ({ ...a, updatedAt: this.now() })));
+    });
   }
 
   /** The period's metrics, counting everything again from the events if the counting changed or it was never counted. */
@@ -134,21 +154,6 @@ export class MetricsStore {
     // The period's end moved: count it again from the events, once.
     await this.db.aggregates.delete(shiftPeriod(ended).id);
     return ended;
-  }
-
-  private async updateConversation(period: TrackedPeriod, key: string, sample: ChatEvent, config: CountingConfig): Promise<void> {
-    const { db } = this;
-    await db.transaction('rw', db.events, db.contributions, db.aggregates, async () => {
-      const aggregate = await db.aggregates.get(period.id);
-      // Not counted yet under this counting: the next read rebuilds it whole.
-      if (!aggregate || aggregate.config !== configKey(config)) return;
-      const events = await this.conversationEvents(sample, period);
-      const counters = conversationCounters(events, config.profile, period, config.timeZone, this.now());
-      const old = await db.contributions.get([period.id, key]);
-      const base = old ? subtractCounters(aggregate.counters as Counters, unpackCounters(old.counters as PackedCounters, period)) : (aggregate.counters as Counters);
-      await db.contributions.put({ period: period.id, key, end: period.end, counters: packCounters(counters) });
-      await db.aggregates.put({ ...aggregate, counters: addCounters(base, counters), updatedAt: this.now() });
-    });
   }
 
   private async rebuild(period: TrackedPeriod, config: CountingConfig): Promise<Counters> {
