@@ -6,17 +6,10 @@ import { duplicateShortcuts, parseSnippetsCsv, parseSnippetsJson, planImport, sn
 import { Notice } from './Notice';
 import { SnippetEditor } from './SnippetEditor';
 import { UsageSparkline } from './UsageSparkline';
+import { download } from './download';
 
 type Send = ReturnType<typeof createClient>;
 
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The snippet library on the options page: edit, order, delete, import and export. */
 export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[] }) {

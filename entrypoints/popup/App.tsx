@@ -11,20 +11,13 @@ import type { MetricsView, View } from '@/lib/protocol';
 import type { Snippet } from '@/lib/snippet';
 import { createSnippetIndex } from '@/lib/snippet-search';
 import { metricRows, metricsCsv } from '@/lib/targets';
+import { download } from '@/components/download';
 
 type Send = ReturnType<typeof createClient>;
 
 /** How often the open popup re-reads the (kept, cheap) totals and the waiting buyers. */
 const REFRESH_MS = 2_000;
 
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
