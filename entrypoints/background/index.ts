@@ -23,8 +23,11 @@ export default defineBackground(() => {
   const counting = () => ({ profile: activeProfile(settings), timeZone: settings.timeZone });
   const metrics = new MetricsStore(db, counting);
   // Every console tab reads its snippets again; a tab that is gone just refuses the message.
-  const snippetsChanged = () =>
+  const snippetsChanged = () => {
     void db.tabs.toArray().then((tabs) => tabs.forEach((tab) => void browser.tabs.sendMessage(tab.tabId, envelope('page.snippetsChanged', {})).catch(() => undefined)));
+    // An open popup listens too; with none open, nobody answers and the message is dropped.
+    void browser.runtime.sendMessage(envelope('page.snippetsChanged', {})).catch(() => undefined);
+  };
   const handlers = createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh, snippetsChanged });
 
   browser.runtime.onMessage.addListener((message, sender) => {

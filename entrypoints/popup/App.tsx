@@ -24,7 +24,7 @@ const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[
 /** Asks the active tab's console to insert a snippet; null when the active tab is no console. */
 export type InsertInTab = (snippetId: string) => Promise<'inserted' | 'needs-input' | 'no-input' | 'failed' | null>;
 
-export function App({ send, openOptions, insertInTab }: { send: Send; openOptions: () => void; insertInTab: InsertInTab }) {
+export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { send: Send; openOptions: () => void; insertInTab: InsertInTab; onSnippetsChanged?: (reload: () => void) => () => void }) {
   const [view, setView] = useState<View>('shift');
   const [data, setData] = useState<MetricsView | null>(null);
   const [snippets, setSnippets] = useState<Snippet[]>([]);
@@ -37,7 +37,11 @@ export function App({ send, openOptions, insertInTab }: { send: Send; openOption
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [send, view]);
-  useEffect(() => void send('snippets.list', {}).then(setSnippets, (e: Error) => setError(e.message)), [send]);
+  useEffect(() => {
+    const loadSnippets = () => void send('snippets.list', {}).then(setSnippets, (e: Error) => setError(e.message));
+    loadSnippets();
+    return onSnippetsChanged?.(loadSnippets);
+  }, [send, onSnippetsChanged]);
 
   const index = useMemo(() => createSnippetIndex(snippets), [snippets]);
   /** Into the console of the active tab, as a sidebar click; copied when the active tab is no console. */

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient, envelope } from '@/lib/messaging';
-import type { Reply } from '@/lib/protocol';
+import { parseRequest, type Reply } from '@/lib/protocol';
 import { t, uiLanguage } from '@/lib/i18n';
 import { App, type InsertInTab } from './App';
 import './style.css';
@@ -16,7 +16,18 @@ const insertInTab: InsertInTab = async (id) => {
   return reply?.ok ? reply.data.outcome : null;
 };
 
+/** Calls back when the options page changes the snippet library while the popup is open. */
+const onSnippetsChanged = (reload: () => void) => {
+  const listener = (message: unknown) => {
+    const request = parseRequest(message);
+    if (request?.ok && request.name === 'page.snippetsChanged') reload();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+};
+
 render(
-  <App send={createClient((message) => browser.runtime.sendMessage(message))} openOptions={() => browser.runtime.openOptionsPage()} insertInTab={insertInTab} />,
+  <App onSnippetsChanged={onSnippetsChanged} send={createClient((message) => browser.runtime.sendMessage(message))} openOptions={() => browser.runtime.openOptionsPage()} insertInTab={insertInTab} />,
   document.getElementById('app')!,
 );

@@ -46,7 +46,7 @@ test('a broken JSON or CSV import is refused naming the row and field, and the l
   await options.close();
 });
 
-test('a good import asks before overwriting; a saved edit shows in the open console’s sidebar at once', async () => {
+test('a good import asks before overwriting; a saved edit shows in the open console’s sidebar and popup at once', async () => {
   const { page } = await h.openDemo('seed=51&pace=0&buyers=1');
   await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(10);
   const options = await h.context.newPage();
@@ -65,10 +65,19 @@ test('a good import asks before overwriting; a saved edit shows in the open cons
   await sidebar(page).locator('.snippet-search').fill('bgl');
   await expect.poll(() => sidebar(page).locator('.snippet-title').first().textContent()).toContain('表格里的话术');
 
+  const popup = await h.context.newPage();
+  await popup.goto(h.extensionPage('popup.html'));
+  await popup.getByRole('searchbox').fill('bgl');
+  await expect.poll(() => popup.locator('.snippet-title').first().textContent()).toContain('表格里的话术');
+
+  await options.bringToFront();
   await options.getByRole('button', { name: '编辑“表格里的话术”' }).click();
   await options.getByLabel('标题').fill('改过的话术');
   await options.getByRole('button', { name: '保存' }).click();
   await expect.poll(() => sidebar(page).locator('.snippet-title').first().textContent()).toContain('改过的话术');
+  // The open popup follows too.
+  await expect.poll(() => popup.locator('.snippet-title').first().textContent()).toContain('改过的话术');
+  await popup.close();
   await options.close();
   await page.close();
 });
