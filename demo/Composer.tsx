@@ -1,16 +1,37 @@
-import { useRef, useState } from 'preact/hooks';
+import { Component, createRef, type RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Naming } from './App';
-import type { DemoLayout } from './layout';
+import { loadComposer } from './composers';
+import { registerComposerText } from './composers/registry';
+import type { ComposerHandle } from './composers/types';
+import { isEditorLayout, type DemoLayout, type EditorLayout } from './layout';
+
+const PLACEHOLDER = '输入消息，Enter 发送';
 
 /**
  * The shop's chat input. Like a real console's, it is controlled by the framework: Send sends the
- * component's state, and every re-render writes that state back into the input, so text put into the
- * DOM without the events the framework listens to is lost.
+ * component's state (or, with an editor library, that editor's model), and every re-render writes that
+ * state back into the input, so text put into the DOM without the events the framework listens to is lost.
  */
 export function Composer({ layout, naming, onSend }: { layout: DemoLayout; naming: Naming; onSend: (text: string) => void }) {
+  return isEditorLayout(layout) ? <LibraryComposer kind={layout} naming={naming} onSend={onSend} /> : <NativeComposer layout={layout} naming={naming} onSend={onSend} />;
+}
+
+/** Enter sends, Shift+Enter is a new line. `capture`: seen before an editor library's own Enter handling. */
+const enterSends = (send: () => void, capture = false) => (event: KeyboardEvent) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    if (capture) event.stopPropagation();
+    send();
+  }
+};
+
+/** Preact's own input: a textarea (standard, unknown) or a contenteditable (editable). */
+function NativeComposer({ layout, naming, onSend }: { layout: DemoLayout; naming: Naming; onSend: (text: string) => void }) {
   const { cls } = naming;
   const [draft, setDraft] = useState('');
   const editable = useRef<HTMLDivElement>(null);
+  useEffect(() => registerComposerText(() => draft), [draft]);
 
   const send = () => {
     if (!draft.trim()) return;
@@ -18,12 +39,7 @@ export function Composer({ layout, naming, onSend }: { layout: DemoLayout; namin
     setDraft('');
     if (editable.current) editable.current.textContent = '';
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      send();
-    }
-  };
+  const onKeyDown = enterSends(send);
 
   return (
     <div class={cls('composer')}>
@@ -34,7 +50,7 @@ export function Composer({ layout, naming, onSend }: { layout: DemoLayout; namin
           contentEditable
           role="textbox"
           aria-label="输入消息"
-          data-placeholder="输入消息，Enter 发送"
+          data-placeholder={PLACEHOLDER}
           onInput={(e) => setDraft((e.currentTarget as HTMLElement).innerText.replace(/\n$/, ''))}
           onKeyDown={onKeyDown}
         />
@@ -47,6 +63,69 @@ export function Composer({ layout, naming, onSend }: { layout: DemoLayout; namin
           onKeyDown={onKeyDown}
         />
       )}
+      <div class="composer-bar">
+        <span class="composer-count">{draft.length}/500</span>
+        <button type="button" class={cls('composer-send')} onClick={send} disabled={!draft.trim()}>
+          发送
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The element an editor library renders into. Preact renders it once and never again, so the console's
+ * re-renders leave the library's DOM alone (as a real console embeds a third-party editor).
+ */
+class EditorHost extends Component<{ className: string; hostRef: RefObject<HTMLDivElement | null> }> {
+  override shouldComponentUpdate() {
+    return false;
+  }
+  override render() {
+    return <div class={this.props.className} ref={this.props.hostRef} />;
+  }
+}
+
+/**
+ * A chat input built with a real editor library (demo/composers/), loaded when this layout is used. The host
+ * carries `composer-input`, as a console's wrapper often does; the editable is inside it. Send reads the
+ * editor's model at the moment of the click; the counter and the button's state mirror it on every change.
+ */
+function LibraryComposer({ kind, naming, onSend }: { kind: EditorLayout; naming: Naming; onSend: (text: string) => void }) {
+  const { cls } = naming;
+  const [host] = useState(() => createRef<HTMLDivElement>());
+  const handle = useRef<ComposerHandle | null>(null);
+  const [draft, setDraft] = useState('');
+
+  useEffect(() => {
+    let alive = true;
+    const unregister = registerComposerText(() => handle.current?.text() ?? '');
+    loadComposer(kind).then(
+      (mount) => {
+        if (alive && host.current) handle.current = mount(host.current, { placeholder: PLACEHOLDER, onChange: setDraft });
+      },
+      (error: unknown) => console.error('composer failed to load', error),
+    );
+    return () => {
+      alive = false;
+      unregister();
+      handle.current?.destroy();
+      handle.current = null;
+    };
+  }, [kind, host]);
+
+  const send = () => {
+    const editor = handle.current;
+    const text = editor?.text() ?? '';
+    if (!editor || !text.trim()) return;
+    onSend(text);
+    editor.clear();
+    setDraft('');
+  };
+
+  return (
+    <div class={cls('composer')} onKeyDownCapture={enterSends(send, true)}>
+      <EditorHost className={`${cls('composer-input')} composer-input--library composer-input--${kind}`} hostRef={host} />
       <div class="composer-bar">
         <span class="composer-count">{draft.length}/500</span>
         <button type="button" class={cls('composer-send')} onClick={send} disabled={!draft.trim()}>

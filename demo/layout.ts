@@ -4,12 +4,20 @@
  * - editable: a contenteditable input, as JD's has.
  * - unknown: the same console after a "release" that renamed every class and data attribute,
  *   so the extension's adapter meets a page it does not know.
+ * - one per editor library (see demo/composers/): the same console whose chat input is that real editor,
+ *   and whose Send sends that editor's own model.
  */
-export type DemoLayout = 'standard' | 'editable' | 'unknown';
+export const editorLayouts = ['react', 'vue', 'quill', 'draft', 'lexical', 'slate', 'prosemirror'] as const;
+export type EditorLayout = (typeof editorLayouts)[number];
+export type DemoLayout = 'standard' | 'editable' | 'unknown' | EditorLayout;
+
+export function isEditorLayout(layout: DemoLayout): layout is EditorLayout {
+  return (editorLayouts as readonly string[]).includes(layout);
+}
 
 export function parseLayout(search: string): DemoLayout {
-  const value = new URLSearchParams(search).get('layout');
-  return value === 'editable' || value === 'unknown' ? value : 'standard';
+  const value = new URLSearchParams(search).get('layout') ?? '';
+  return value === 'editable' || value === 'unknown' || (editorLayouts as readonly string[]).includes(value) ? (value as DemoLayout) : 'standard';
 }
 
 function scramble(name: string): string {

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
+import { composerText } from './composers/registry';
 import { parseLayout } from './layout';
 import { Simulation, parseOptions, type DemoState } from './sim';
 import './style.css';
@@ -27,12 +28,21 @@ const mount = () => render(<App simulation={simulation} layout={layout} onChange
 /** Hooks for tests and curious people, in the page's own world. */
 declare global {
   interface Window {
-    __kefuDemo: { simulation: Simulation; sent: () => string[]; rerender: () => void; arrive: () => string; burst: (count: number) => void };
+    __kefuDemo: {
+      simulation: Simulation;
+      sent: () => string[];
+      rerender: () => void;
+      arrive: () => string;
+      burst: (count: number) => void;
+      /** The text in the chat input's own model (the state or editor model that Send would send). */
+      composerText: () => string;
+    };
   }
 }
 window.__kefuDemo = {
   simulation,
   sent: () => [...simulation.state.sent],
+  composerText,
   burst: (count: number) => {
     simulation.burst(count, Date.now());
     save();

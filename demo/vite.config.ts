@@ -6,7 +6,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/kefu-demo/',
-  plugins: [preact()],
+  // The composers in demo/composers/ embed the real React (Draft.js, Slate, a React textarea), so React must
+  // not be aliased to preact/compat here as the preset does by default. Preact's own code never imports 'react'.
+  plugins: [preact({ reactAliasesEnabled: false })],
   logLevel: 'warn',
   build: { outDir: fileURLToPath(new URL('../.output/demo', import.meta.url)), emptyOutDir: true },
 });

@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar, type SidebarState } from '@/components/Sidebar';
+import { rememberSelections } from '@/lib/editors';
 import { t, uiLanguage } from '@/lib/i18n';
 import { createClient } from '@/lib/messaging';
 import { guessPhase } from '@/lib/phase';
@@ -170,6 +171,8 @@ export default defineContentScript({
 
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
+    // The caret of every editor, remembered as the agent types: a click in the sidebar takes the focus away.
+    rememberSelections(document, controller.signal);
     watchShortcuts({
       doc: document,
       signal: controller.signal,

@@ -1,23 +1,17 @@
 import { execInsertText } from './exec-command';
+import { placeCaret } from './selection';
 
 /**
- * Plain contenteditable inputs (JD's chat input). The caret is kept where the agent left it; when the
- * selection is elsewhere (the agent clicked the sidebar), the text goes at the end.
- * `execCommand('insertText')` keeps undo and fires the `beforeinput`/`input` events the page listens to.
- * Rich editors (Quill, Draft.js, Lexical, Slate, ProseMirror) need their own strategies.
+ * Plain contenteditable inputs (JD's chat input), and the last resort for a rich editor that declined its
+ * own strategy's event. The caret is kept where the agent left it; when the selection is elsewhere (the
+ * agent clicked the sidebar), the editor's last selection comes back, or the caret goes to the end.
+ * `execCommand('insertText')` keeps undo and fires the trusted `beforeinput`/`input` events the page
+ * listens to. It must come after the rich editors' strategies: those editors own a model that a native
+ * edit either bypasses (Draft.js re-renders it away) or confuses (Slate cannot map it back).
  */
 export function insertIntoContentEditable(el: HTMLElement, text: string): boolean {
   if (!el.isContentEditable) return false;
-  const doc = el.ownerDocument;
-  el.focus();
-  const selection = doc.getSelection();
-  if (selection && (!selection.rangeCount || !el.contains(selection.getRangeAt(0).commonAncestorContainer))) {
-    const range = doc.createRange();
-    range.selectNodeContents(el);
-    range.collapse(false);
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
+  placeCaret(el);
   const before = el.textContent ?? '';
-  return execInsertText(doc, text) && (el.textContent ?? '') !== before;
+  return execInsertText(el.ownerDocument, text) && (el.textContent ?? '') !== before;
 }

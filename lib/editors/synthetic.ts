@@ -1,0 +1,60 @@
+import { placeCaret } from './selection';
+
+/**
+ * The two synthetic events that rich editors accept as "the user inserted this text", for the strategies
+ * in prosemirror.ts, draft.ts, quill.ts (paste) and slate.ts, lexical.ts (beforeinput).
+ *
+ * Why a synthetic event and not `execCommand('insertText')` or DOM edits: these editors own their document
+ * model and render the DOM from it. Text written into their DOM behind their back is either reverted on the
+ * next render (Draft.js, Slate), throws (Slate: "Cannot resolve a Slate node"), or is parsed back in ways
+ * that differ per editor. A paste or a `beforeinput` is the editor's own input path: it reads the text,
+ * applies it to its model at its own selection as a transaction (so its undo history records it), then
+ * renders. None of them checks `isTrusted`.
+ *
+ * Success is "the editor took it": each of these editors calls `preventDefault()` on the event when it
+ * handles the insert itself (the browser can do nothing with an untrusted event anyway), so an event that
+ * comes back not cancelled was ignored and the next strategy may try. Their DOM may render a microtask
+ * later (React-based editors), so the DOM is not what is checked.
+ *
+ * Known limitation, Firefox: a content script's events and DataTransfer live in its own compartment, and the
+ * page cannot always read `clipboardData`/`dataTransfer` through the Xray wrapper; Briskine dispatches these
+ * from an injected page-world script for that reason. The Chrome build does not need it (the page's
+ * listeners read the same DataTransfer); in Firefox these strategies may return false, and then the
+ * contenteditable `execCommand` fallback runs, which ProseMirror, Quill, Lexical and Slate accept as typing
+ * and Draft.js does not reliably.
+ */
+
+function dataTransfer(view: Window & typeof globalThis, text: string): DataTransfer {
+  const data = new view.DataTransfer();
+  data.setData('text/plain', text);
+  return data;
+}
+
+/** A paste of plain `text` on `host` at the caret; true when the editor handled it. */
+export function dispatchPaste(host: HTMLElement, text: string): boolean {
+  const view = host.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  if (!view || typeof view.DataTransfer !== 'function' || typeof view.ClipboardEvent !== 'function') return false;
+  placeCaret(host);
+  const event = new view.ClipboardEvent('paste', { clipboardData: dataTransfer(view, text), bubbles: true, cancelable: true, composed: true });
+  return !host.dispatchEvent(event);
+}
+
+/**
+ * A `beforeinput` of `inputType` on `host` at the caret, the text in a DataTransfer (as Safari sends text
+ * replacements: both editors read `dataTransfer` before `data`, and take multi-line text from it as
+ * paragraphs); true when the editor handled it.
+ */
+export function dispatchBeforeInput(host: HTMLElement, text: string, inputType: string): boolean {
+  const view = host.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  if (!view || typeof view.DataTransfer !== 'function' || typeof view.InputEvent !== 'function') return false;
+  placeCaret(host);
+  const event = new view.InputEvent('beforeinput', {
+    inputType,
+    data: null,
+    dataTransfer: dataTransfer(view, text),
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  return !host.dispatchEvent(event);
+}

@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultSnippets } from '@/lib/snippets/defaults';
+import { demoSent, sidebar, startHarness, type Harness } from './harness';
+
+/**
+ * Snippet insertion into every kind of chat input, each built with the real editor library
+ * (demo/composers/), asserted on the editor's own model: `__kefuDemo.composerText()` reads React/Vue state,
+ * Quill's Delta, Draft's EditorState, Lexical's and Slate's and ProseMirror's documents, never the DOM.
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  // Records the synthetic (untrusted) input events that reach the page, to check which strategy ran:
+  // typing and execCommand produce trusted ones only.
+  await h.context.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { __syntheticEvents: string[] }).__syntheticEvents = log;
+    for (const type of ['paste', 'beforeinput']) {
+      window.addEventListener(type, (e) => void (e.isTrusted || log.push(`${type}${e instanceof InputEvent ? `:${e.inputType}` : ''}`)), true);
+    }
+  });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+// A one-line snippet with no fill-ins, so the expected text is its body as written.
+const snippet = defaultSnippets.find((s) => s.lang === 'zh' && !s.body.includes('{{') && !s.body.includes('\n'))!;
+const typed = '好的，';
+
+const editorLayouts = ['react', 'vue', 'quill', 'draft', 'lexical', 'slate', 'prosemirror'] as const;
+/** The synthetic event each editor's strategy dispatches (none: execCommand, whose events are trusted). */
+const strategyEvent: Record<(typeof editorLayouts)[number], string | null> = {
+  react: null,
+  vue: null,
+  quill: 'paste',
+  draft: 'paste',
+  prosemirror: 'paste',
+  slate: 'beforeinput:insertReplacementText',
+  lexical: 'beforeinput:insertReplacementText',
+};
+const syntheticEvents = (page: Page) => page.evaluate(() => (window as unknown as { __syntheticEvents: string[] }).__syntheticEvents);
+
+const composerText = (page: Page) => page.evaluate(() => window.__kefuDemo.composerText());
+/** The element the agent types into: the input itself, or the editable inside the input's wrapper. */
+const editable = (page: Page) =>
+  page.locator('textarea.composer-input, [contenteditable="true"].composer-input, .composer-input textarea, .composer-input [contenteditable="true"]').first();
+const clickSnippet = (page: Page) =>
+  sidebar(page)
+    .locator('.snippet')
+    .filter({ has: page.locator('.snippet-title', { hasText: snippet.title }) })
+    .first()
+    .click();
+
+describe.each(editorLayouts)('a snippet in the %s composer', (layout) => {
+  test('lands at the caret in the editor’s model, survives re-renders, undoes, and the page’s Send sends exactly it', async () => {
+    const { page, errors } = await h.openDemo(`seed=5&pace=0&buyers=1&layout=${layout}`);
+    await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(3);
+    await editable(page).click();
+    await page.keyboard.type(typed);
+    await expect.poll(() => composerText(page)).toBe(typed);
+    // Editors group edits made close together into one undo step (ProseMirror 0.5 s, Quill 1 s), a real paste
+    // included; an agent takes longer than that to reach the sidebar.
+    await page.waitForTimeout(1_100);
+
+    await clickSnippet(page);
+    const expected = typed + snippet.body;
+    await expect.poll(() => composerText(page)).toBe(expected);
+    expect(await syntheticEvents(page)).toEqual(strategyEvent[layout] ? [strategyEvent[layout]] : []);
+    // The console and the React/Vue composers re-render four times a second from their own state.
+    await page.waitForTimeout(1_000);
+    expect(await composerText(page)).toBe(expected);
+
+    // Every editor here has an undo history (the browser's own for the textareas): Ctrl+Z takes the snippet out.
+    // slate-history merges text inserted right where the previous insert ended into the same undo step, and
+    // so takes the typing out with it, as it does after a real paste.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => composerText(page)).toBe(layout === 'slate' ? '' : typed);
+    if (layout === 'slate') await page.keyboard.type(typed);
+
+    await clickSnippet(page);
+    await expect.poll(() => composerText(page)).toBe(expected);
+    await page.locator('.composer-send').click();
+    expect((await demoSent(page)).at(-1)).toBe(expected);
+    expect(await page.locator('.msg--shop .msg-text').last().textContent()).toBe(expected);
+    await expect.poll(() => composerText(page)).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(['standard', 'editable', ...editorLayouts] as const)('a snippet in the %s composer, after the agent clicked away from it', (layout) => {
+  test('goes where the caret was', async () => {
+    const { page, errors } = await h.openDemo(`seed=6&pace=0&buyers=1&layout=${layout}`);
+    await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(3);
+    await editable(page).click();
+    await page.keyboard.type('亲');
+    await clickSnippet(page);
+    await expect.poll(() => composerText(page)).toBe(`亲${snippet.body}`);
+    // The caret goes to the start, then focus and selection leave the input (the buyer's name takes the click).
+    await page.keyboard.press('Home');
+    await page.locator('.chat-buyer-name').click();
+    await clickSnippet(page);
+    await expect.poll(() => composerText(page)).toBe(`${snippet.body}亲${snippet.body}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
