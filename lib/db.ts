@@ -76,7 +76,7 @@ export class KefuDatabase extends Dexie {
       events: 'id, at, [site+shopId+conversationId+at]',
       waits: 'key, [site+shopId]',
       tabs: 'tabId, [site+shopId]',
-      alerts: 'id, at',
+      alerts: 'id, at, [level+at]',
       shifts: '++id, start',
       contributions: '[period+key], end',
       aggregates: 'period',

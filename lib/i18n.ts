@@ -8,10 +8,25 @@ export type MessageKey = keyof typeof zh;
 // plain signature is all this wrapper needs.
 const i18n = browser.i18n as unknown as { getMessage(key: string, substitutions?: string[]): string; getUILanguage(): string };
 
+/**
+ * Each getMessage is a call into the browser; the sidebar re-renders every second while buyers wait, so
+ * answers are kept (bounded: count-up labels make many distinct ones).
+ */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 2_000;
+
 export function t(key: MessageKey, ...substitutions: string[]): string {
-  return i18n.getMessage(key, substitutions) || key;
+  const id = substitutions.length ? `${key}\u0000${substitutions.join('\u0001')}` : key;
+  let text = cache.get(id);
+  if (text === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    text = i18n.getMessage(key, substitutions) || key;
+    cache.set(id, text);
+  }
+  return text;
 }
 
+let language: string | undefined;
 export function uiLanguage(): string {
-  return i18n.getUILanguage();
+  return (language ??= i18n.getUILanguage());
 }

@@ -22,7 +22,9 @@ export interface MetricsView {
   metrics: Metrics;
   targets: Targets;
   thresholds: Thresholds;
+  /** The most urgent waits (at most 20), and how many there are in all. */
   waits: Waiting[];
+  waitsTotal: number;
   alerts: { warn: number; breach: number };
   now: number;
 }

@@ -7,7 +7,9 @@ import { CONTEXT_MS, REPLY_HORIZON_MS, dayPeriod, shiftPeriod, type CountingConf
 import type { Handlers, View } from './protocol';
 import type { Targets } from './targets';
 import type { Tracker } from './tracker';
-import type { Thresholds } from './waiting';
+import { byUrgency, type Thresholds } from './waiting';
+
+const POPUP_WAITS = 20;
 
 export interface WorkerDeps {
   db: KefuDatabase;
@@ -117,12 +119,9 @@ export function createHandlers(deps: WorkerDeps): Handlers {
     },
     async 'metrics.get'({ view }) {
       const period = await periodOf(view);
-      const [values, waits, alerts, shift] = await Promise.all([
-        metrics.metrics(period),
-        db.waits.toArray(),
-        db.alerts.where('at').between(period.start, period.end, true, true).toArray(),
-        metrics.openShift(),
-      ]);
+      // Counted on the index, not read: a busy day logs thousands of alerts.
+      const alertsOf = (level: 'warn' | 'breach') => db.alerts.where('[level+at]').between([level, period.start], [level, period.end], true, true).count();
+      const [values, waits, warn, breach, shift] = await Promise.all([metrics.metrics(period), db.waits.toArray(), alertsOf('warn'), alertsOf('breach'), metrics.openShift()]);
       const { profile, timeZone } = deps.counting();
       return {
         view,
@@ -133,8 +132,10 @@ export function createHandlers(deps: WorkerDeps): Handlers {
         metrics: values,
         targets: deps.targets(),
         thresholds: deps.thresholds(),
-        waits,
-        alerts: { warn: alerts.filter((a) => a.level === 'warn').length, breach: alerts.filter((a) => a.level === 'breach').length },
+        // The most urgent few: the popup is no place for hundreds of rows.
+        waits: byUrgency(waits).slice(0, POPUP_WAITS),
+        waitsTotal: waits.length,
+        alerts: { warn, breach },
         now: now(),
       };
     },

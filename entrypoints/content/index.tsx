@@ -159,7 +159,11 @@ export default defineContentScript({
     void loadSnippets();
 
     const alerts = watchThresholds(ctx, () => state.waits, () => settings, (now) => update({ now }));
+    let waitsKey = '';
     const setWaits = (waits: Waiting[]) => {
+      const key = waits.map((w) => `${w.key}\u0000${w.since}`).join('\u0001');
+      if (key === waitsKey) return;
+      waitsKey = key;
       update({ waits, now: Date.now() });
       alerts.rearm();
     };

@@ -7,8 +7,11 @@ export interface PageView {
   reportError: string | null;
 }
 
-/** The shortest pause between two reads of the page: consoles re-render several times a second. */
-const SCAN_INTERVAL_MS = 150;
+/**
+ * The shortest pause between two reads of the page: consoles re-render several times a second (wait
+ * clocks), and the badge does not wait for a read (its timers run from the stored waits).
+ */
+const SCAN_INTERVAL_MS = 300;
 const RETRY_MS = 1_000;
 /** Events per message to the worker: well under the protocol's limit, so a burst of history goes in pieces. */
 export const REPORT_BATCH = 500;
@@ -51,8 +54,9 @@ export function watchPage(options: {
   const readAndReport = async (shopId: string) => {
     const now = Date.now();
     const fresh: ChatEvent[] = [];
-    for (const draft of adapter.readMessages(doc, now)) {
-      const id = `${adapter.id}:${shopId}:${draft.id}`;
+    const prefix = `${adapter.id}:${shopId}:`;
+    for (const draft of adapter.readMessages(doc, now, (pageId) => reported.has(prefix + pageId))) {
+      const id = prefix + draft.id;
       if (reported.has(id)) continue;
       // A message with no printed time keeps the moment it was first seen, whatever the re-renders.
       const at = draft.atSource === 'seen' ? (firstSeen.get(id) ?? firstSeen.set(id, draft.at).get(id)!) : draft.at;
@@ -64,7 +68,8 @@ export function watchPage(options: {
       batch.forEach((e) => reported.add(e.id));
     }
     const list = adapter.readConversationList(doc, now);
-    const listKey = JSON.stringify(list);
+    // Unread counts change with every message and matter to nobody here: only who waits since when does.
+    const listKey = list.map((c) => `${c.conversationId}\u0000${c.buyerName}\u0000${c.waitingSince}`).join('\u0001');
     if (listKey !== lastList && (await send(() => options.reportList(shopId, list)))) lastList = listKey;
   };
 
@@ -104,9 +109,10 @@ export function watchPage(options: {
     if (timer === undefined && !signal.aborted) timer = setTimeout(() => void scan(), delay);
   }
 
-  // The whole body, not the adapter's root: a console that re-renders replaces its root element.
+  // The whole body, not the adapter's root: a console that re-renders replaces its root element. Text
+  // changes in place (wait clocks ticking, unread counts) are left out: a new message adds an element.
   const observer = new MutationObserver(() => schedule());
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'datetime'] });
+  observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'datetime'] });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);

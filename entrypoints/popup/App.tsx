@@ -100,7 +100,7 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
             <MetricsTable rows={metricRows(data.metrics, data.targets)} />
           </section>
           <section>
-            <h2>{t('waitingTitle', String(data.waits.length))}</h2>
+            <h2>{t('waitingTitle', String(data.waitsTotal))}</h2>
             <WaitingList waits={data.waits} now={data.now} thresholds={data.thresholds} />
             <p class="muted">{t('alertsThisPeriod', String(data.alerts.warn), String(data.alerts.breach))}</p>
           </section>

@@ -67,14 +67,15 @@ export const demoAdapter: SiteAdapter = {
     };
   },
 
-  readMessages(doc, now) {
+  readMessages(doc, now, skip) {
     const current = this.currentConversation(doc);
     if (!current) return [];
     const drafts: ChatEventDraft[] = [];
     for (const row of doc.querySelectorAll(`${demoSelectors.thread} ${demoSelectors.message}`)) {
-      const kind = /\bmsg--(buyer|shop|robot|system)\b/.exec(row.className)?.[1] as keyof typeof SENDERS | undefined;
       const id = row.getAttribute('data-msg-id');
-      if (!kind || !id) continue;
+      if (!id || skip?.(id)) continue;
+      const kind = /\bmsg--(buyer|shop|robot|system)\b/.exec(row.className)?.[1] as keyof typeof SENDERS | undefined;
+      if (!kind) continue;
       const text = row.querySelector(demoSelectors.messageText)?.textContent ?? '';
       const printed = parsePageTime(row.querySelector(demoSelectors.messageTime)?.getAttribute('datetime'), now);
       const orderNumber = kind === 'system' ? /\d{10,}/.exec(text)?.[0] : undefined;

@@ -40,8 +40,11 @@ export interface SiteAdapter {
   /** The shop's name as the console shows it, for the {{shopName}} fill-in. */
   shopName?(doc: Document): string | null;
   currentConversation(doc: Document): CurrentConversation | null;
-  /** Messages of the open thread, oldest first. */
-  readMessages(doc: Document, now: number): ChatEventDraft[];
+  /**
+   * Messages of the open thread, oldest first. `skip` names messages already read: the adapter may leave
+   * them out without reading their text and time (threads grow to thousands of rows).
+   */
+  readMessages(doc: Document, now: number, skip?: (id: string) => boolean): ChatEventDraft[];
   /** Every conversation of the list, so buyers who wait in conversations not open are seen too. */
   readConversationList(doc: Document, now: number): ListedConversation[];
   /** Opens a conversation as a click on the list would; false when it is not in the list. */

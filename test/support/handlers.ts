@@ -20,6 +20,7 @@ export function metricsView(change: Partial<MetricsView> = {}): MetricsView {
     targets: defaultTargets,
     thresholds: defaultThresholds,
     waits: [],
+    waitsTotal: 0,
     alerts: { warn: 0, breach: 0 },
     now: DAY.start + 10 * 3_600_000,
     ...change,
