@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Snippet } from '@/lib/snippet';
 import { SnippetList } from './SnippetList';
@@ -11,7 +11,8 @@ export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLa
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // Layout effect: the focus moves before the next keystroke is handled, so the agent's first letter lands here.
+  useLayoutEffect(() => {
     if (focusToken) input.current?.focus();
   }, [focusToken]);
   const results = search(query);

@@ -34,6 +34,20 @@ export function selectBeforeCaret(target: HTMLElement, length: number): void {
   for (let i = 0; i < length; i++) selection?.modify('extend', 'backward', 'character');
 }
 
+function afterSelectionChange(doc: Document, then: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    doc.removeEventListener('selectionchange', onChange);
+    // One more turn: the editors' own selectionchange listeners run before ours returns.
+    setTimeout(then, 0);
+  };
+  const onChange = () => run();
+  doc.addEventListener('selectionchange', onChange);
+  setTimeout(run, 50); // no selectionchange (nothing moved): go ahead anyway
+}
+
 /**
  * Shortcut then Tab, in any text field of a console page: when the word before the caret is a snippet's
  * shortcut, Tab expands it instead of moving the focus. Any other Tab is left to the page.
@@ -50,7 +64,10 @@ export function watchShortcuts(options: { doc: Document; signal: AbortSignal; fi
       event.preventDefault();
       event.stopPropagation();
       selectBeforeCaret(target, word.length);
-      options.expand(found, target, word);
+      // Rich editors (ProseMirror, Slate, Lexical, Quill, Draft) copy the DOM selection into their model on
+      // `selectionchange`, which comes after this handler: insert once it has, so the shortcut is replaced.
+      if (isTextField(target)) options.expand(found, target, word);
+      else afterSelectionChange(target.ownerDocument, () => options.expand(found, target, word));
     },
     { capture: true, signal: options.signal },
   );

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createSnippetIndex } from '@/lib/snippet-search';
 import { defaultSnippets } from '@/lib/snippets/defaults';
 import { demoSent, sidebar, startHarness, type Harness } from './harness';
 
@@ -103,6 +104,38 @@ describe.each(['standard', 'editable', ...editorLayouts] as const)('a snippet in
     await page.locator('.chat-buyer-name').click();
     await clickSnippet(page);
     await expect.poll(() => composerText(page)).toBe(`${snippet.body}亲${snippet.body}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(editorLayouts)('in the %s composer, from the keyboard', (layout) => {
+  test('shortcut then Tab, and the quick search, each put a filled snippet in; Send sends exactly that', async () => {
+    const { page, errors } = await h.openDemo(`seed=7&pace=0&buyers=1&layout=${layout}`);
+    await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(3);
+    // zh-thanks (shortcut xx) has the shop's name as a fill-in, which the page supplies.
+    const thanks = defaultSnippets.find((s) => s.id === 'zh-thanks')!;
+    const filledThanks = thanks.body.replace('{{shopName}}', '演示店铺');
+    await editable(page).click();
+    await page.keyboard.type(`${typed}${thanks.shortcut}`);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => composerText(page)).toBe(typed + filledThanks);
+
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.type('tk');
+    // The first result depends on the conversation's phase; whichever it is, it must be a match for tk.
+    const matches = createSnippetIndex(defaultSnippets).search('tk');
+    await expect.poll(() => sidebar(page).locator('.snippet-search').inputValue()).toBe('tk');
+    const activeTitle = (await sidebar(page).locator('.snippet--active .snippet-title').evaluate((el) => el.firstChild?.textContent ?? '')).trim();
+    const found = matches.find((s) => s.title === activeTitle)!;
+    expect(found).toBeDefined();
+    await page.keyboard.press('Enter');
+    const expected = typed + filledThanks + found.body;
+    await expect.poll(() => composerText(page)).toBe(expected);
+    await page.waitForTimeout(600);
+    expect(await composerText(page)).toBe(expected);
+    await page.locator('.composer-send').click();
+    expect((await demoSent(page)).at(-1)).toBe(expected);
     expect(errors).toEqual([]);
     await page.close();
   });
