@@ -24,6 +24,12 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
 
   const shown = snippets.filter((s) => lang === 'all' || s.lang === lang);
   const dupes = useMemo(() => duplicateShortcuts(snippets), [snippets]);
+  /** The rows under their folder, folders in the order their first snippet comes. */
+  const groups = useMemo(() => {
+    const byFolder = new Map<string, Snippet[]>();
+    for (const s of shown) byFolder.set(s.folder ?? '', [...(byFolder.get(s.folder ?? '') ?? []), s]);
+    return [...byFolder];
+  }, [shown]);
   const act = async (work: () => Promise<unknown>, done: string) => {
     try {
       await work();
@@ -116,40 +122,73 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
         />
       )}
       <table class="snippet-table">
-        <tbody>
-          {shown.map((s, i) => (
-            <tr key={s.id} data-snippet={s.id}>
-              <td>
-                <strong>{s.title}</strong> {s.shortcut && <kbd>{s.shortcut}</kbd>}
-                <div class="muted">{[s.folder, ...s.tags.filter((tag) => !tag.startsWith('situation:'))].filter(Boolean).join(' · ')}</div>
-              </td>
-              <td class="usage">
-                <UsageSparkline usesByDay={s.usesByDay} today={Date.now()} />
-                <div class="muted">{s.lastUsedAt ? t('lastUsed', String(s.uses), new Date(s.lastUsedAt).toLocaleDateString()) : t('neverUsed')}</div>
-              </td>
-              <td class="row-actions">
-                <button type="button" onClick={() => setEditing(s)} aria-label={t('editSnippet', s.title)}>
-                  ✎
-                </button>
-                <button type="button" disabled={i === 0} onClick={() => void act(() => send('snippets.move', { id: s.id, by: -1 }), t('settingsSaved'))} aria-label={t('moveUp', s.title)}>
-                  ↑
-                </button>
-                <button type="button" disabled={i === shown.length - 1} onClick={() => void act(() => send('snippets.move', { id: s.id, by: 1 }), t('settingsSaved'))} aria-label={t('moveDown', s.title)}>
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (confirm(t('confirmDelete', s.title))) void act(() => send('snippets.delete', { id: s.id }), t('snippetDeleted', s.title));
-                  }}
-                  aria-label={t('deleteSnippet', s.title)}
-                >
-                  ✕
-                </button>
-              </td>
+        {groups.map(([folder, rows]) => (
+          <tbody key={folder}>
+            <tr class="folder-row" data-folder={folder}>
+              <th colSpan={3}>
+                <span>{folder || t('noFolder')}</span> <span class="muted">({rows.length})</span>
+                {folder && (
+                  <span class="row-actions">
+                    <button
+                      type="button"
+                      aria-label={t('renameFolder', folder)}
+                      onClick={() => {
+                        const to = prompt(t('renameFolderPrompt', folder), folder)?.trim();
+                        if (to && to !== folder) void act(() => send('snippets.folder', { from: folder, to }), t('settingsSaved'));
+                      }}
+                    >
+                      ✎
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={t('deleteFolder', folder)}
+                      onClick={() => {
+                        if (confirm(t('confirmDeleteFolder', folder, String(rows.length)))) void act(() => send('snippets.folder', { from: folder, to: null }), t('snippetDeleted', folder));
+                      }}
+                    >
+                      ✕
+                    </button>
+                  </span>
+                )}
+              </th>
             </tr>
-          ))}
-        </tbody>
+            {rows.map((s) => {
+              const i = shown.indexOf(s);
+              return (
+                <tr key={s.id} data-snippet={s.id}>
+                  <td>
+                    <strong>{s.title}</strong> {s.shortcut && <kbd>{s.shortcut}</kbd>}
+                    <div class="muted">{s.tags.filter((tag) => !tag.startsWith('situation:')).join(' · ')}</div>
+                  </td>
+                  <td class="usage">
+                    <UsageSparkline usesByDay={s.usesByDay} today={Date.now()} />
+                    <div class="muted">{s.lastUsedAt ? t('lastUsed', String(s.uses), new Date(s.lastUsedAt).toLocaleDateString()) : t('neverUsed')}</div>
+                  </td>
+                  <td class="row-actions">
+                    <button type="button" onClick={() => setEditing(s)} aria-label={t('editSnippet', s.title)}>
+                      ✎
+                    </button>
+                    <button type="button" disabled={i === 0} onClick={() => void act(() => send('snippets.move', { id: s.id, by: -1 }), t('settingsSaved'))} aria-label={t('moveUp', s.title)}>
+                      ↑
+                    </button>
+                    <button type="button" disabled={i === shown.length - 1} onClick={() => void act(() => send('snippets.move', { id: s.id, by: 1 }), t('settingsSaved'))} aria-label={t('moveDown', s.title)}>
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        if (confirm(t('confirmDelete', s.title))) void act(() => send('snippets.delete', { id: s.id }), t('snippetDeleted', s.title));
+                      }}
+                      aria-label={t('deleteSnippet', s.title)}
+                    >
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
       </table>
     </section>
   );

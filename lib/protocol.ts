@@ -68,6 +68,11 @@ export const protocol = {
   /** The options page saves a new or edited snippet; a new one goes last. */
   'snippets.save': { request: z.object({ snippet: SnippetDraftSchema }), response: SnippetSchema },
   'snippets.delete': { request: z.object({ id: z.string().min(1) }), response: z.object({ deleted: z.boolean() }) },
+  /** Renames a folder (and its sub-folders), or deletes it with every snippet in it when `to` is null. */
+  'snippets.folder': {
+    request: z.object({ from: z.string().min(1).max(100), to: z.string().min(1).max(100).nullable() }),
+    response: z.object({ changed: z.number().int() }),
+  },
   /** Moves a snippet one place up (-1) or down (1) in the library's order. */
   'snippets.move': { request: z.object({ id: z.string().min(1), by: z.union([z.literal(-1), z.literal(1)]) }), response: z.array(SnippetSchema) },
   /** A checked file's snippets, in one transaction: conflicts replaced only when the agent said so. */

@@ -84,6 +84,17 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       deps.snippetsChanged?.();
       return { deleted };
     },
+    async 'snippets.folder'({ from, to }) {
+      const inFolder = (folder: string | undefined) => folder === from || !!folder?.startsWith(`${from}/`);
+      const changed = await db.transaction('rw', db.snippets, async () => {
+        const affected = (await db.snippets.toArray()).filter((s) => inFolder(s.folder));
+        if (to === null) await db.snippets.bulkDelete(affected.map((s) => s.id));
+        else await db.snippets.bulkPut(affected.map((s) => ({ ...s, folder: to + s.folder!.slice(from.length) })));
+        return affected.length;
+      });
+      deps.snippetsChanged?.();
+      return { changed };
+    },
     async 'snippets.move'({ id, by }) {
       const all = await db.transaction('rw', db.snippets, async () => {
         const list = await db.snippets.orderBy('order').toArray();

@@ -81,3 +81,18 @@ test('a good import asks before overwriting; a saved edit shows in the open cons
   await options.close();
   await page.close();
 });
+
+test('folders: snippets are listed under them; a folder is renamed, then deleted with its snippets after a confirmation', async () => {
+  const options = await h.context.newPage();
+  await options.goto(h.extensionPage('options.html'));
+  await expect.poll(() => options.locator('tr[data-folder="售前/议价"] ~ tr[data-snippet]').count()).toBe(3);
+  const answers = ['售前/谈价格', true];
+  options.on('dialog', (dialog) => void (dialog.type() === 'prompt' ? dialog.accept(String(answers[0])) : dialog.accept()));
+  await options.getByRole('button', { name: '重命名文件夹“售前/议价”' }).click();
+  await expect.poll(() => options.locator('tr[data-folder="售前/谈价格"] ~ tr[data-snippet]').count()).toBe(3);
+  const before = await library(options);
+  await options.getByRole('button', { name: '删除文件夹“售前/谈价格”' }).click();
+  await expect.poll(() => library(options).then((ids) => ids.length)).toBe(before.length - 3);
+  expect(await options.locator('tr[data-folder="售前/谈价格"]').count()).toBe(0);
+  await options.close();
+});

@@ -37,6 +37,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'snippets.used': async () => ({ uses: 1 }),
     'snippets.save': async ({ snippet }) => ({ ...snippet, order: 0, uses: 0 }),
     'snippets.delete': async () => ({ deleted: true }),
+    'snippets.folder': async () => ({ changed: 0 }),
     'snippets.move': async () => defaultSnippets,
     'snippets.import': async ({ snippets }) => ({ added: snippets.length, replaced: 0, skipped: 0 }),
     'metrics.get': async ({ view }) => metricsView({ view }),

@@ -66,6 +66,18 @@ describe('the snippet library in the worker', () => {
     expect((await h['snippets.move']({ id: second!.id, by: -1 }, ctx))[0]!.id).toBe(second!.id);
   });
 
+  test('a folder is renamed with its sub-folders, or deleted with its snippets', async () => {
+    const h = handlers();
+    const inAfterSale = (await db.snippets.toArray()).filter((s) => s.folder?.startsWith('售后')).length;
+    expect(inAfterSale).toBeGreaterThan(3);
+    expect(await h['snippets.folder']({ from: '售后', to: '售后服务' }, ctx)).toEqual({ changed: inAfterSale });
+    expect((await db.snippets.toArray()).filter((s) => s.folder?.startsWith('售后服务')).length).toBe(inAfterSale);
+    const before = await db.snippets.count();
+    expect(await h['snippets.folder']({ from: '售后服务', to: null }, ctx)).toEqual({ changed: inAfterSale });
+    expect(await db.snippets.count()).toBe(before - inAfterSale);
+    expect(changed).toHaveBeenCalledTimes(2);
+  });
+
   test('an import adds new snippets and replaces clashing ones only when told to, all in one go', async () => {
     const h = handlers();
     const clash = { ...defaultSnippets[0]!, title: '覆盖后的标题' };
