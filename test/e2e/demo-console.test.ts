@@ -47,6 +47,16 @@ describe('the sidebar in the demo console', () => {
     await page.close();
   });
 
+  test('the demo’s chat input loses text put in without the events its framework listens to', async () => {
+    const { page } = await h.openDemo('seed=18&pace=0&buyers=1');
+    const input = page.locator('textarea.composer-input');
+    await input.evaluate((el: HTMLTextAreaElement) => (el.value = '直接改 value 的文字'));
+    // The console re-renders four times a second from its own state, which never saw that text.
+    await expect.poll(() => input.inputValue()).toBe('');
+    expect(await page.locator('.composer-send').isDisabled()).toBe(true);
+    await page.close();
+  });
+
   test('inserting keeps an undo step, so Ctrl+Z takes the snippet back out', async () => {
     const { page } = await h.openDemo('seed=12&pace=0&buyers=1');
     const input = page.locator('textarea.composer-input');
