@@ -63,12 +63,19 @@ function NativeComposer({ layout, naming, onSend }: { layout: DemoLayout; naming
           onKeyDown={onKeyDown}
         />
       )}
-      <div class="composer-bar">
-        <span class="composer-count">{draft.length}/500</span>
-        <button type="button" class={cls('composer-send')} onClick={send} disabled={!draft.trim()}>
-          发送
-        </button>
-      </div>
+      <SendBar cls={cls} draft={draft} onSend={send} />
+    </div>
+  );
+}
+
+/** The count and the Send button under every kind of chat input: Send is enabled only with something to send. */
+function SendBar({ cls, draft, onSend }: { cls: Naming['cls']; draft: string; onSend: () => void }) {
+  return (
+    <div class="composer-bar">
+      <span class="composer-count">{draft.length}/500</span>
+      <button type="button" class={cls('composer-send')} onClick={onSend} disabled={!draft.trim()}>
+        发送
+      </button>
     </div>
   );
 }
@@ -126,12 +133,7 @@ function LibraryComposer({ kind, naming, onSend }: { kind: EditorLayout; naming:
   return (
     <div class={cls('composer')} onKeyDownCapture={enterSends(send, true)}>
       <EditorHost className={`${cls('composer-input')} composer-input--library composer-input--${kind}`} hostRef={host} />
-      <div class="composer-bar">
-        <span class="composer-count">{draft.length}/500</span>
-        <button type="button" class={cls('composer-send')} onClick={send} disabled={!draft.trim()}>
-          发送
-        </button>
-      </div>
+      <SendBar cls={cls} draft={draft} onSend={send} />
     </div>
   );
 }
