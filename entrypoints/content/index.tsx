@@ -13,7 +13,7 @@ import { readSettings } from '@/lib/settings';
 import { createSnippetIndex } from '@/lib/snippet-search';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
-import type { Snippet } from '@/lib/snippet';
+import type { Phase, Snippet } from '@/lib/snippet';
 import { alertLevel, nextCrossing, type Waiting } from '@/lib/waiting';
 import { beep } from './beep';
 import { watchPage } from './page-watcher';
@@ -122,10 +122,18 @@ export default defineContentScript({
       if (outcome === 'inserted') void send('snippets.used', { id: snippet.id }).catch(() => undefined);
       return outcome;
     };
-    /** The phase of the open conversation, from its order and its buyer's last words: fitting snippets rank first. */
+    /**
+     * The phase of the open conversation, from its order and its buyer's last words: fitting snippets rank
+     * first. The picker searches on every render (the count-up redraws each second), so the thread is read
+     * once per change of conversation or new messages, not per render.
+     */
+    let phase: Phase | null = null;
     const currentPhase = () => {
-      const texts = adapter.readMessages(document, Date.now()).filter((m) => m.sender === 'buyer').slice(-3).map((m) => m.text);
-      return guessPhase(state.conversation, texts);
+      if (phase === null) {
+        const texts = adapter.readMessages(document, Date.now()).filter((m) => m.sender === 'buyer').slice(-3).map((m) => m.text);
+        phase = guessPhase(state.conversation, texts);
+      }
+      return phase;
     };
 
     const ui = await createShadowRootUi(ctx, {
@@ -205,14 +213,19 @@ export default defineContentScript({
       adapter,
       doc: document,
       signal: controller.signal,
-      reportEvents: (shopId, events) => send('chat.events', { site: adapter.id, shopId, events }).then(({ waits }) => setWaits(waits)),
+      reportEvents: (shopId, events) => {
+        phase = null;
+        return send('chat.events', { site: adapter.id, shopId, events }).then(({ waits }) => setWaits(waits));
+      },
       reportList: (shopId, conversations) => send('chat.conversations', { site: adapter.id, shopId, conversations }).then(({ waits }) => setWaits(waits)),
-      onView: ({ problems, conversation, reportError }) =>
+      onView: ({ problems, conversation, reportError }) => {
+        phase = null;
         update({
           problems,
           conversation,
           ...(reportError ? { notice: { kind: 'error', text: t('workerUnavailable', reportError) } } : {}),
-        }),
+        });
+      },
     });
   },
 });
