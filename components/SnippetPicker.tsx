@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Snippet } from '@/lib/snippet';
 import { SnippetList } from './SnippetList';
@@ -6,8 +6,9 @@ import { SnippetList } from './SnippetList';
 /**
  * Quick search over the snippets (pinyin too: `tk` finds 退款), with the keyboard: ↑/↓ to move, Enter to
  * choose, Esc to give the focus back. `focusToken` changes when the agent's shortcut asks for the search box.
+ * Pass the same `search` function until its answers would change.
  */
-export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLabel }: { search: (query: string) => Snippet[]; onChoose: (s: Snippet) => void; onEscape?: () => void; focusToken?: number; actionLabel?: string }) {
+export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLabel, previewWidth }: { search: (query: string) => Snippet[]; onChoose: (s: Snippet) => void; onEscape?: () => void; focusToken?: number; actionLabel?: string; previewWidth?: number }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -15,7 +16,9 @@ export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLa
   useLayoutEffect(() => {
     if (focusToken) input.current?.focus();
   }, [focusToken]);
-  const results = search(query);
+  // `search` is a new function only when the library (or the ranking) changed: searching again on every
+  // redraw would cost the agent's page a search per incoming message.
+  const results = useMemo(() => search(query), [search, query]);
   const choose = (snippet: Snippet | undefined) => {
     if (!snippet) return;
     onChoose(snippet);
@@ -46,7 +49,7 @@ export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLa
         }}
       />
       {results.length ? (
-        <SnippetList snippets={results} onChoose={choose} activeId={query ? results[active]?.id : undefined} actionLabel={actionLabel} />
+        <SnippetList snippets={results} onChoose={choose} activeId={query ? results[active]?.id : undefined} actionLabel={actionLabel} previewWidth={previewWidth} />
       ) : (
         <p class="muted">{t('noSnippetFound')}</p>
       )}
