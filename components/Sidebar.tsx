@@ -1,3 +1,5 @@
+import { useMemo } from 'preact/hooks';
+import type { TickClock } from '@/lib/frame-rider';
 import type { Snippet } from '@/lib/snippet';
 import type { CurrentConversation, LayoutProblem } from '@/lib/sites/types';
 import type { Thresholds, Waiting } from '@/lib/waiting';
@@ -37,7 +39,18 @@ export interface SidebarActions {
   markOrder: () => void;
 }
 
-export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+/** About two lines of a snippet's body in the sidebar's width. */
+const SNIPPET_PREVIEW_WIDTH = 76;
+
+/** `clock`: what the count-up ticks on (on the seller's page, one that rides along with the page's redraws). */
+export function Sidebar({ state, actions, clock }: { state: SidebarState; actions: SidebarActions; clock?: TickClock }) {
+  // The same element while the search and the shortcut's token stand still: waits changing with every buyer
+  // message then redraw the list of waits, not the sixty snippets below it.
+  const picker = useMemo(
+    () => <SnippetPicker search={actions.search} onChoose={actions.insert} onEscape={actions.backToInput} focusToken={state.searchToken} previewWidth={SNIPPET_PREVIEW_WIDTH} />,
+    // A new one after the sidebar was collapsed: an element is not mounted twice.
+    [actions.search, actions.insert, actions.backToInput, state.searchToken, state.collapsed],
+  );
   if (state.collapsed) {
     return (
       <button type="button" class="sidebar-tab" onClick={actions.toggle} aria-label={t('sidebarExpand')} title={t('sidebarExpand')}>
@@ -58,14 +71,14 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
       {state.notice && <Notice kind={state.notice.kind} text={state.notice.text} />}
       <section class="waiting-section">
         <h3>{t('waitingTitle', String(state.waits.length))}</h3>
-        <WaitingList waits={state.waits} now={state.now} thresholds={state.thresholds} onOpen={actions.open} />
+        <WaitingList waits={state.waits} now={state.now} thresholds={state.thresholds} onOpen={actions.open} clock={clock} />
       </section>
       <BuyerCard conversation={state.conversation} onMarkOrder={actions.markOrder} />
       {state.fillIn && <FillInForm snippet={state.fillIn.snippet} missing={state.fillIn.missing} onSubmit={actions.submitFillIn} onCancel={actions.cancelFillIn} />}
       <section class="snippets">
         <h3>{t('snippetsTitle')}</h3>
         {state.snippets ? (
-          <SnippetPicker search={actions.search} onChoose={actions.insert} onEscape={actions.backToInput} focusToken={state.searchToken} />
+          picker
         ) : (
           <p class="muted">{t('snippetsLoading')}</p>
         )}

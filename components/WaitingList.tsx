@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+import { createTickClock, type TickClock } from '@/lib/frame-rider';
 import { t } from '@/lib/i18n';
 import { alertLevel, byUrgency, type Thresholds, type Waiting } from '@/lib/waiting';
 
@@ -10,8 +12,21 @@ export function formatWait(ms: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+const everySecond = createTickClock(null);
+
+/**
+ * The clock the count-up runs on: `now` as given, then ticking every second while anyone waits. The list
+ * ticks on its own so that, on the seller's page, a second passing redraws these rows and nothing else.
+ */
+function useTickingNow(now: number, running: boolean, clock: TickClock): number {
+  const [ticked, setTicked] = useState(now);
+  useEffect(() => (running ? clock.subscribe(setTicked) : undefined), [running, clock]);
+  return Math.max(now, ticked);
+}
+
 /** Buyers waiting for a manual reply, most urgent first, with a live count-up; a click opens the conversation. */
-export function WaitingList({ waits, now, thresholds, onOpen }: { waits: Waiting[]; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void }) {
+export function WaitingList({ waits, now: givenNow, thresholds, onOpen, clock = everySecond }: { waits: Waiting[]; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void; clock?: TickClock }) {
+  const now = useTickingNow(givenNow, waits.length > 0, clock);
   if (!waits.length) return <p class="muted">{t('nobodyWaiting')}</p>;
   return (
     <ul class="waiting-list">
@@ -23,7 +38,9 @@ export function WaitingList({ waits, now, thresholds, onOpen }: { waits: Waiting
           <li key={w.key}>
             <button type="button" class={`waiting waiting--${level}`} onClick={() => onOpen?.(w)} disabled={!onOpen} title={label} aria-label={label}>
               <span class="waiting-name">{w.buyerName}</span>
-              <span class="waiting-time">{formatWait(waited)}</span>
+              <span class="waiting-time">
+                <span class="waiting-clock">{formatWait(waited)}</span>
+              </span>
             </button>
           </li>
         );

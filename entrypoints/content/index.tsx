@@ -3,14 +3,16 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { Sidebar, type SidebarState } from '@/components/Sidebar';
+import { Sidebar, type SidebarActions, type SidebarState } from '@/components/Sidebar';
 import { rememberSelections } from '@/lib/editors';
 import { t, uiLanguage } from '@/lib/i18n';
 import { createClient } from '@/lib/messaging';
+import { createBuyerWords } from '@/lib/buyer-words';
+import { createFrameRider, createTickClock } from '@/lib/frame-rider';
 import { guessPhase } from '@/lib/phase';
 import { parseRequest } from '@/lib/protocol';
 import { readSettings } from '@/lib/settings';
-import { createSnippetIndex } from '@/lib/snippet-search';
+import { createSnippetIndex, type SnippetIndex } from '@/lib/snippet-search';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
 import type { Phase, Snippet } from '@/lib/snippet';
@@ -22,6 +24,8 @@ import { createInserter, type InsertOutcome } from './snippet-inserter';
 import sidebarCss from './style.css?inline';
 
 const send = createClient((message) => browser.runtime.sendMessage(message));
+/** The longest a routine redraw of the sidebar waits for the page to redraw too. */
+const RIDE_GRACE_MS = 250;
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
@@ -45,22 +49,31 @@ export default defineContentScript({
       fillIn: null,
       searchToken: 0,
     };
-    let index = createSnippetIndex([]);
     let pendingTarget: HTMLElement | null = null;
     const snippetsHere = (all: Snippet[]) => all.filter((s) => !s.sites?.length || s.sites.includes(adapter.id));
     let container: HTMLElement | null = null;
+    // The sidebar's routine redraws (count-up, new waits) join the page's own frames; see lib/frame-rider.ts.
+    const rider = createFrameRider(RIDE_GRACE_MS);
+    const clock = createTickClock(rider);
+    // Any change, text too (a console's own clocks tick in place): the page's frame follows it.
+    const pageChanges = new MutationObserver(rider.pageChanged);
+    pageChanges.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    ctx.onInvalidated(() => {
+      pageChanges.disconnect();
+      rider.cancel();
+    });
     const update = (change: Partial<SidebarState>) => {
       state = { ...state, ...change };
-      if (container) render(<Sidebar state={state} actions={actions} />, container);
+      if (container) render(<Sidebar state={state} actions={actions} clock={clock} />, container);
     };
     const shop = () => ({ site: adapter.id, shopId: adapter.shopId(document) ?? '' });
-    const actions = {
+    const actions: SidebarActions = {
       toggle: () => {
         update({ collapsed: !state.collapsed });
         void updateSettings({ sidebarCollapsed: state.collapsed });
       },
       insert: (snippet: Snippet) => void insertAndTell(snippet),
-      search: (query: string) => index.search(query, { phase: currentPhase(), limit: 60 }),
+      search: () => [],
       submitFillIn: (values: Record<string, string>) => {
         const request = state.fillIn;
         if (!request) return;
@@ -93,7 +106,10 @@ export default defineContentScript({
           text: '',
         };
         send('chat.events', { ...shop(), events: [event] }).then(
-          ({ waits }) => update({ waits, notice: { kind: 'info', text: t('orderMarked') } }),
+          ({ waits }) => {
+            setWaits(waits);
+            update({ notice: { kind: 'info', text: t('orderMarked') } });
+          },
           (error: Error) => update({ notice: { kind: 'error', text: t('workerUnavailable', error.message) } }),
         );
       },
@@ -123,17 +139,24 @@ export default defineContentScript({
       return outcome;
     };
     /**
-     * The phase of the open conversation, from its order and its buyer's last words: fitting snippets rank
-     * first. The picker searches on every render (the count-up redraws each second), so the thread is read
-     * once per change of conversation or new messages, not per render.
+     * The search the sidebar runs: over this site's snippets, the open conversation's phase first. A new
+     * function whenever the library or the phase changes, and only then: the picker searches again when it
+     * gets a new one, not on every redraw of the sidebar.
      */
     let phase: Phase | null = null;
-    const currentPhase = () => {
-      if (phase === null) {
-        const texts = adapter.readMessages(document, Date.now()).filter((m) => m.sender === 'buyer').slice(-3).map((m) => m.text);
-        phase = guessPhase(state.conversation, texts);
-      }
-      return phase;
+    let index = createSnippetIndex([]);
+    const buyerWords = createBuyerWords();
+    const setSearch = (nextIndex: SnippetIndex, nextPhase: Phase | null) => {
+      [index, phase] = [nextIndex, nextPhase];
+      actions.search = (query: string) => nextIndex.search(query, { phase: nextPhase, limit: 60 });
+    };
+    /** The phase from the open conversation's order and its buyer's last words (fitting snippets rank first). */
+    const refreshPhase = () => {
+      const conversation = state.conversation;
+      const next = guessPhase(conversation, conversation ? buyerWords.of(conversation.conversationId) : []);
+      if (next === phase) return;
+      setSearch(index, next);
+      update({});
     };
 
     const ui = await createShadowRootUi(ctx, {
@@ -160,19 +183,23 @@ export default defineContentScript({
       send('snippets.list', {})
         .then((all) => {
           const snippets = snippetsHere(all);
-          index = createSnippetIndex(snippets);
+          setSearch(createSnippetIndex(snippets), phase);
           update({ snippets });
         })
         .catch((error: Error) => update({ snippets: state.snippets ?? [], notice: { kind: 'error', text: t('workerUnavailable', error.message) } }));
     void loadSnippets();
 
-    const alerts = watchThresholds(ctx, () => state.waits, () => settings, (now) => update({ now }));
+    let pendingWaits: Waiting[] = state.waits;
+    const alerts = watchThresholds(ctx, () => pendingWaits, () => settings, (now) => update({ waits: pendingWaits, now }));
     let waitsKey = '';
     const setWaits = (waits: Waiting[]) => {
       const key = waits.map((w) => `${w.key}\u0000${w.since}`).join('\u0001');
       if (key === waitsKey) return;
       waitsKey = key;
-      update({ waits, now: Date.now() });
+      pendingWaits = waits;
+      rider.schedule(() => {
+        if (pendingWaits !== state.waits) update({ waits: pendingWaits, now: Date.now() });
+      });
       alerts.rearm();
     };
     settingsItem.watch((value) => {
@@ -214,31 +241,30 @@ export default defineContentScript({
       doc: document,
       signal: controller.signal,
       reportEvents: (shopId, events) => {
-        phase = null;
+        const changed = buyerWords.record(events);
+        if (state.conversation && changed.has(state.conversation.conversationId)) refreshPhase();
         return send('chat.events', { site: adapter.id, shopId, events }).then(({ waits }) => setWaits(waits));
       },
       reportList: (shopId, conversations) => send('chat.conversations', { site: adapter.id, shopId, conversations }).then(({ waits }) => setWaits(waits)),
       onView: ({ problems, conversation, reportError }) => {
-        phase = null;
         update({
           problems,
           conversation,
           ...(reportError ? { notice: { kind: 'error', text: t('workerUnavailable', reportError) } } : {}),
         });
+        refreshPhase();
       },
     });
   },
 });
 
 /**
- * The page's own clock for this shop's waits: ticks the count-up every second while anyone waits, and at
- * each threshold crossing wakes the worker (which Chrome may have stopped) so the badge changes at once.
+ * The page's own clock for this shop's thresholds: at each crossing, redraws the waiting list's colours and
+ * wakes the worker (which Chrome may have stopped) so the badge changes at once. The count-up between
+ * crossings ticks inside the waiting list itself.
  */
 function watchThresholds(ctx: ContentScriptContext, waits: () => Waiting[], settings: () => { thresholds: SidebarState['thresholds']; soundOnBreach: boolean }, onTick: (now: number) => void) {
   let crossing: number | undefined;
-  ctx.setInterval(() => {
-    if (waits().length) onTick(Date.now());
-  }, 1_000);
   const rearm = () => {
     if (crossing !== undefined) clearTimeout(crossing);
     const now = Date.now();
@@ -256,15 +282,25 @@ function watchThresholds(ctx: ContentScriptContext, waits: () => Waiting[], sett
   return { rearm };
 }
 
-/** Single-page consoles sometimes wipe the body's children; put the sidebar back when that happens. */
+/**
+ * Single-page consoles sometimes wipe the body's children or replace the body; put the sidebar back when
+ * that happens. Only those two lists are watched: the sidebar is a child of the body, and a console adds
+ * elements deep inside it many times a second.
+ */
 function keepMounted(ctx: ContentScriptContext, ui: ShadowRootContentScriptUi<void>): void {
   const observer = new MutationObserver(() => {
     if (!ui.shadowHost.isConnected && document.body) {
       ui.remove();
       ui.mount();
     }
+    watch();
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  const watch = () => {
+    observer.disconnect();
+    observer.observe(document.documentElement, { childList: true });
+    if (document.body) observer.observe(document.body, { childList: true });
+  };
+  watch();
   ctx.onInvalidated(() => {
     observer.disconnect();
     ui.remove();

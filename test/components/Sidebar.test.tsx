@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { Sidebar, type SidebarState } from '@/components/Sidebar';
 import { defaultSnippets } from '@/lib/snippets/defaults';
@@ -33,6 +33,33 @@ describe('Sidebar', () => {
     ]);
     fireEvent.click(rows[0]!);
     expect(a.open).toHaveBeenCalledWith(expect.objectContaining({ conversationId: '小鱼' }));
+  });
+
+  test('the count-up runs on by itself, a second at a time, and changes colour at the threshold', () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      render(<Sidebar state={{ ...base, waits: [wait('阿花', 18)] }} actions={actions()} />);
+      const row = () => screen.getByRole('button', { name: /已等待/ });
+      expect([row().textContent, row().className]).toEqual(['阿花0:18', 'waiting waiting--ok']);
+      act(() => void vi.advanceTimersByTime(3_000));
+      expect([row().textContent, row().className]).toEqual(['阿花0:21', 'waiting waiting--warn']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('new waits redraw the waiting list without searching the snippets again', () => {
+    const a = actions();
+    const search = vi.fn(a.search);
+    const { rerender } = render(<Sidebar state={base} actions={{ ...a, search }} />);
+    rerender(<Sidebar state={{ ...base, waits: [wait('阿花', 5)] }} actions={{ ...a, search }} />);
+    expect(screen.getByText('等待回复的买家 (1)')).toBeTruthy();
+    expect(search).toHaveBeenCalledTimes(1);
+    // A new search function (library or ranking changed) is used at once.
+    const other = vi.fn(() => [defaultSnippets[2]!]);
+    rerender(<Sidebar state={{ ...base, waits: [wait('阿花', 5)] }} actions={{ ...a, search: other }} />);
+    expect(other).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(defaultSnippets[0]!.title)).toBeNull();
   });
 
   test('lets the agent mark an order for a buyer without one', () => {
