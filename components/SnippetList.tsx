@@ -1,8 +1,12 @@
 import type { Snippet } from '@/lib/snippet';
 import { t } from '@/lib/i18n';
+import { previewText } from '@/lib/preview';
 
-/** Snippets as buttons; used by the sidebar (insert) and the popup (insert or copy). */
-export function SnippetList({ snippets, onChoose, actionLabel, activeId }: { snippets: Snippet[]; onChoose: (snippet: Snippet) => void; actionLabel?: string; activeId?: string }) {
+/**
+ * Snippets as buttons; used by the sidebar (insert) and the popup (insert or copy). `previewWidth`: show only
+ * the start of each body, about that many letters wide (the sidebar), instead of all of it (the popup).
+ */
+export function SnippetList({ snippets, onChoose, actionLabel, activeId, previewWidth }: { snippets: Snippet[]; onChoose: (snippet: Snippet) => void; actionLabel?: string; activeId?: string; previewWidth?: number }) {
   return (
     <ul class="snippet-list">
       {snippets.map((snippet) => (
@@ -21,7 +25,7 @@ export function SnippetList({ snippets, onChoose, actionLabel, activeId }: { sni
               {snippet.shortcut && <kbd>{snippet.shortcut}</kbd>}
               {actionLabel && <span class="snippet-action">{actionLabel}</span>}
             </span>
-            <span class="snippet-body">{snippet.body}</span>
+            <span class="snippet-body">{previewWidth ? previewText(snippet.body, previewWidth) : snippet.body}</span>
           </button>
         </li>
       ))}
