@@ -8,10 +8,12 @@ export interface PageView {
 }
 
 /**
- * The shortest pause between two reads of the page: consoles re-render several times a second (wait
- * clocks), and the badge does not wait for a read (its timers run from the stored waits).
+ * A change after a quiet spell is read at once (after a moment for the page to finish its render), so a
+ * message without a printed time gets the moment it appeared; while changes keep coming (a flood), the page
+ * is read at most once a second. The badge does not wait for a read: its timers run from the stored waits.
  */
-const SCAN_INTERVAL_MS = 300;
+const SETTLE_MS = 30;
+const SCAN_INTERVAL_MS = 1_000;
 const RETRY_MS = 1_000;
 /** Events per message to the worker: well under the protocol's limit, so a burst of history goes in pieces. */
 export const REPORT_BATCH = 500;
@@ -33,6 +35,7 @@ export function watchPage(options: {
   const reported = new Set<string>();
   const firstSeen = new Map<string, number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastScanAt = -Infinity;
   let lastView = '';
   let lastList = '';
   let reportError: string | null = null;
@@ -76,6 +79,7 @@ export function watchPage(options: {
   const scan = async () => {
     timer = undefined;
     if (signal.aborted) return;
+    lastScanAt = performance.now();
     if (sending) {
       changedWhileSending = true;
       return;
@@ -105,8 +109,10 @@ export function watchPage(options: {
     }
   };
 
-  function schedule(delay = SCAN_INTERVAL_MS) {
-    if (timer === undefined && !signal.aborted) timer = setTimeout(() => void scan(), delay);
+  /** A read after `delay`, or as soon as a second has passed since the last one, whichever is later. */
+  function schedule(delay = SETTLE_MS) {
+    if (timer !== undefined || signal.aborted) return;
+    timer = setTimeout(() => void scan(), Math.max(delay, lastScanAt + SCAN_INTERVAL_MS - performance.now()));
   }
 
   // The whole body, not the adapter's root: a console that re-renders replaces its root element. Text

@@ -33,11 +33,11 @@ describe('watchPage', () => {
     await vi.waitFor(() => expect(views.at(-1)).toMatchObject({ problems: [], conversation: { conversationId: 'b0003' } }));
 
     addMessage(doc, 'b0003-m4', '还在吗');
-    await vi.waitFor(() => expect(reports).toHaveLength(2));
+    await vi.waitFor(() => expect(reports).toHaveLength(2), { timeout: 2_000 });
     expect(reports[1]!.map((e) => e.text)).toEqual(['还在吗']);
     // A re-render that changes nothing reports nothing.
     doc.querySelector(demoSelectors.thread)!.append(doc.createElement('span'));
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 1_300));
     expect(reports).toHaveLength(2);
     signal.abort();
   });
@@ -78,8 +78,32 @@ describe('watchPage', () => {
     ]);
     // Only the text of a clock changing ("已等 9 秒" to "已等 10 秒") is no change of the list.
     doc.querySelector('time.conv-wait')!.textContent = '已等 10 秒';
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 1_300));
     expect(lists).toHaveLength(1);
+    signal.abort();
+  });
+
+  test('a message after a quiet spell is read at once; during a flood the page is read once a second', async () => {
+    const doc = useFixture('demo/standard.html');
+    const reports: { at: number; ids: string[] }[] = [];
+    const signal = new AbortController();
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async (_, e) => void reports.push({ at: performance.now(), ids: e.map((x) => x.id) }), reportList: async () => undefined, onView: () => undefined });
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 1_100));
+    const added = performance.now();
+    addMessage(doc, 'quiet-1', '在吗');
+    await vi.waitFor(() => expect(reports).toHaveLength(2), { timeout: 300 });
+    expect(reports[1]!.at - added).toBeLessThan(200);
+
+    // A message every 50 ms for 2.5 s: 50 messages, read in at most four goes, none lost.
+    for (let i = 0; i < 50; i++) {
+      addMessage(doc, `flood-${i}`, `消息 ${i}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await vi.waitFor(() => expect(reports.flatMap((r) => r.ids).filter((id) => id.includes('flood-'))).toHaveLength(50), { timeout: 2_000 });
+    const floodReports = reports.slice(2);
+    expect(floodReports.length).toBeLessThanOrEqual(4);
+    floodReports.slice(1).forEach((r, i) => expect(r.at - floodReports[i]!.at).toBeGreaterThanOrEqual(950));
     signal.abort();
   });
 
