@@ -117,6 +117,16 @@ export function watchPage(options: {
 
   // The whole body, not the adapter's root: a console that re-renders replaces its root element. Text
   // changes in place (wait clocks ticking, unread counts) are left out: a new message adds an element.
+  // The agent's own key or click (a reply sent, a conversation opened) is read at once even mid-flood:
+  // that is the change they wait to see (a wait cleared, a badge gone).
+  const agentActed = () => {
+    lastScanAt = -Infinity;
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    schedule();
+  };
+  for (const type of ['keydown', 'click']) doc.addEventListener(type, agentActed, { capture: true, signal });
   const observer = new MutationObserver(() => schedule());
   observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'datetime'] });
   signal.addEventListener('abort', () => {

@@ -107,6 +107,21 @@ describe('watchPage', () => {
     signal.abort();
   });
 
+  test('right after the agent’s own key or click, a change is read at once even within the second', async () => {
+    const doc = useFixture('demo/standard.html');
+    const reports: number[] = [];
+    const signal = new AbortController();
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async () => void reports.push(performance.now()), reportList: async () => undefined, onView: () => undefined });
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    addMessage(doc, 'during-1', '在吗'); // read no sooner than a second after the first read
+    await new Promise((r) => setTimeout(r, 100));
+    doc.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    const acted = performance.now();
+    await vi.waitFor(() => expect(reports).toHaveLength(2), { timeout: 400 });
+    expect(reports[1]! - acted).toBeLessThan(200);
+    signal.abort();
+  });
+
   test('a burst of messages goes to the worker in batches the protocol accepts', async () => {
     const doc = useFixture('demo/standard.html');
     for (let i = 0; i < 1_234; i++) addMessage(doc, `burst-${i}`, `消息 ${i}`);
