@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { siteOriginPatterns } from './lib/sites/registry';
 
 // The demo console's URL is also read by `npm run dev`, so it is named once here.
 export const DEMO_PORT = Number(process.env.KEFU_DEMO_PORT ?? 5178);
@@ -20,6 +21,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     // Asked for only when the agent switches desktop notifications on.
     optional_permissions: ['notifications'],
+    // The sidebar draws in a frame of the extension's, in the consoles' pages only (entrypoints/sidebar).
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: siteOriginPatterns() }],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
+import { sidebarFrame } from '../scripts/browser';
 import { currentWorker, launch, type ExtensionGlobal, median, round, setSettings, sleep, verdict, type BenchResult, type Benchmark } from './support';
 
 /**
@@ -49,7 +50,7 @@ export const badgeLatency: Benchmark = {
       for (let rep = 1; rep <= repeats; rep++) {
         const page = rep === 1 ? b.page : await b.context.newPage();
         await page.goto(ctx.demo(`seed=9&pace=0&buyers=0&delay=5&shop=bench-badge-${rep}`));
-        await page.locator('kefu-sidekick aside.sidebar').waitFor({ timeout: 15_000 });
+        await sidebarFrame(page);
         await page.bringToFront();
         const tabId = await (await currentWorker(b.context)).evaluate(async () => (await (globalThis as unknown as ExtensionGlobal).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
         // The buyer's message carries the page's own clock (the same machine's clock as ours).

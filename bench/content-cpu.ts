@@ -1,3 +1,4 @@
+import { sidebarFrame } from '../scripts/browser';
 import { cdp, launch, round, sleep, verdict, type BenchContext, type BenchResult, type Benchmark } from './support';
 
 /**
@@ -33,7 +34,7 @@ async function open(ctx: BenchContext, withExtension: boolean) {
   const session = await cdp(b.page);
   await session.send('Performance.enable', { timeDomain: 'threadTicks' });
   await b.page.goto(ctx.demo(QUERY));
-  if (withExtension) await b.page.locator('kefu-sidekick aside.sidebar').waitFor({ timeout: 15_000 });
+  if (withExtension) await sidebarFrame(b.page);
   const read = async () => {
     const metrics = Object.fromEntries((await session.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const messages = await b.page.evaluate(() => window.__kefuDemo.simulation.state.conversations.reduce((n, c) => n + c.messages.length, 0));

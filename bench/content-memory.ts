@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { sidebarFrame } from '../scripts/browser';
 import { cdp, launch, round, settle, sleep, storedEventCount, verdict, type BenchContext, type BenchResult, type Benchmark } from './support';
 
 /**
@@ -64,7 +65,7 @@ async function measure(ctx: BenchContext, withExtension: boolean, total: number,
       return settle(extensionState, { stableMs, timeoutMs: 30_000, stuckMs: 5_000, ready: ([count]) => count === expected });
     };
     if (withExtension) {
-      await page.locator('kefu-sidekick aside.sidebar').waitFor({ timeout: 15_000 });
+      await sidebarFrame(page);
       await caughtUp(1_000);
     }
     await sleep(2_000);

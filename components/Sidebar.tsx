@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { TickClock } from '@/lib/frame-rider';
+import type { TickClock } from '@/lib/tick-clock';
 import type { Snippet } from '@/lib/snippet';
 import type { CurrentConversation, LayoutProblem } from '@/lib/sites/types';
 import type { Thresholds, Waiting } from '@/lib/waiting';
@@ -42,7 +42,7 @@ export interface SidebarActions {
 /** About two lines of a snippet's body in the sidebar's width. */
 const SNIPPET_PREVIEW_WIDTH = 76;
 
-/** `clock`: what the count-up ticks on (on the seller's page, one that rides along with the page's redraws). */
+/** `clock`: what the count-up ticks on (tests pass their own). */
 export function Sidebar({ state, actions, clock }: { state: SidebarState; actions: SidebarActions; clock?: TickClock }) {
   // The same element while the search and the shortcut's token stand still: waits changing with every buyer
   // message then redraw the list of waits, not the sixty snippets below it.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { createTickClock, type TickClock } from '@/lib/frame-rider';
+import { createTickClock, type TickClock } from '@/lib/tick-clock';
 import { t } from '@/lib/i18n';
-import { alertLevel, byUrgency, type Thresholds, type Waiting } from '@/lib/waiting';
+import { alertLevel, byUrgency, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
 
 /** m:ss, or h:mm:ss past an hour: what an agent reads at a glance. */
 export function formatWait(ms: number): string {
@@ -12,21 +12,30 @@ export function formatWait(ms: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-const everySecond = createTickClock(null);
+const everySecond = createTickClock();
 
 /**
- * The clock the count-up runs on: `now` as given, then ticking every second while anyone waits. The list
- * ticks on its own so that, on the seller's page, a second passing redraws these rows and nothing else.
+ * The clock the count-up runs on: `now` as given, then ticking every second while anyone waits, and at
+ * each threshold crossing, so a row turns amber or red at the moment the badge does, not up to a second
+ * later. The list ticks on its own so that a second passing redraws these rows and nothing else.
  */
-function useTickingNow(now: number, running: boolean, clock: TickClock): number {
+function useTickingNow(now: number, waits: Waiting[], thresholds: Thresholds, clock: TickClock): number {
   const [ticked, setTicked] = useState(now);
+  const running = waits.length > 0;
   useEffect(() => (running ? clock.subscribe(setTicked) : undefined), [running, clock]);
-  return Math.max(now, ticked);
+  const current = Math.max(now, ticked);
+  useEffect(() => {
+    const next = nextCrossing(waits, current, thresholds);
+    if (next === null) return undefined;
+    const timer = setTimeout(() => setTicked(Date.now()), Math.max(0, next - Date.now()) + 5);
+    return () => clearTimeout(timer);
+  }, [waits, thresholds, current]);
+  return current;
 }
 
 /** Buyers waiting for a manual reply, most urgent first, with a live count-up; a click opens the conversation. */
 export function WaitingList({ waits, now: givenNow, thresholds, onOpen, clock = everySecond }: { waits: Waiting[]; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void; clock?: TickClock }) {
-  const now = useTickingNow(givenNow, waits.length > 0, clock);
+  const now = useTickingNow(givenNow, waits, thresholds, clock);
   if (!waits.length) return <p class="muted">{t('nobodyWaiting')}</p>;
   return (
     <ul class="waiting-list">

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 
@@ -49,4 +49,19 @@ export function zoneInServiceHours(now = new Date()): string {
   const zones = ['Asia/Shanghai', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland', 'Pacific/Honolulu'];
   const hourIn = (zone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(now));
   return zones.find((z) => hourIn(z) >= 9 && hourIn(z) <= 21)!;
+}
+
+/**
+ * The sidebar's frame on a console page (the extension's sidebar.html, inside a closed shadow root), once it
+ * has drawn the open sidebar or its collapsed tab.
+ */
+export async function sidebarFrame(page: Page, timeout = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  let frame: Frame | undefined;
+  while (!(frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url())))) {
+    if (Date.now() > deadline) throw new Error(`no sidebar frame on ${page.url()} after ${timeout} ms`);
+    await page.waitForTimeout(50);
+  }
+  await frame.locator('aside.sidebar, button.sidebar-tab').first().waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+  return frame;
 }

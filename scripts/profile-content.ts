@@ -4,6 +4,7 @@
  * bench/content-cpu.ts: `npx tsx scripts/profile-content.ts [seconds] [ext|alone] [extension dir]` after
  * `npm run build:chrome && npm run build:demo` (build unminified to read the function names).
  */
+import { sidebarFrame } from './browser';
 import { cdp, launch, serveDemo, sleep } from '../bench/support';
 
 const seconds = Number(process.argv[2] ?? 15);
@@ -13,7 +14,7 @@ const b = await launch(withExtension, process.argv[4]);
 try {
   const session = await cdp(b.page);
   await b.page.goto(demo.url('seed=7&pace=0&buyers=20&flood=1000'));
-  if (withExtension) await b.page.locator("kefu-sidekick aside.sidebar").waitFor({ timeout: 15_000 });
+  if (withExtension) await sidebarFrame(b.page);
   await sleep(5_000);
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 200 });

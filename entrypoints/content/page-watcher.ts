@@ -79,6 +79,8 @@ export function watchPage(options: {
   const scan = async () => {
     timer = undefined;
     if (signal.aborted) return;
+    // Listening again from here: whatever the page changes after this (synchronous) read asks for the next one.
+    listen();
     lastScanAt = performance.now();
     if (sending) {
       changedWhileSending = true;
@@ -127,8 +129,17 @@ export function watchPage(options: {
     schedule();
   };
   for (const type of ['keydown', 'click']) doc.addEventListener(type, agentActed, { capture: true, signal });
-  const observer = new MutationObserver(() => schedule());
-  observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'datetime'] });
+  // One change is enough to know a read is due: until it has run, the page's changes are not observed at
+  // all, so a flood costs one callback per read instead of one per change (each made in the page's own DOM
+  // calls, and each a call into this script).
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    schedule();
+  });
+  function listen() {
+    observer.disconnect();
+    observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'datetime'] });
+  }
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);

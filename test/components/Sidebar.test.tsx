@@ -48,6 +48,23 @@ describe('Sidebar', () => {
     }
   });
 
+  test('a row turns amber at the threshold itself, not at the count-up’s next second', () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      // A clock whose seconds never come: only the crossing can redraw the row.
+      const stopped = { subscribe: () => () => undefined };
+      render(<Sidebar state={{ ...base, waits: [{ ...wait('阿花', 0), since: NOW - 19_600 }] }} actions={actions()} clock={stopped} />);
+      const row = () => screen.getByRole('button', { name: /已等待/ });
+      expect(row().className).toBe('waiting waiting--ok');
+      act(() => void vi.advanceTimersByTime(390));
+      expect(row().className).toBe('waiting waiting--ok');
+      act(() => void vi.advanceTimersByTime(30));
+      expect(row().className).toBe('waiting waiting--warn');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('new waits redraw the waiting list without searching the snippets again', () => {
     const a = actions();
     const search = vi.fn(a.search);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { sidebarFrame } from '../../scripts/browser';
 import { sidebar, startHarness, type Harness } from './harness';
 
 // Short thresholds for the test: warn at 2 s, breach at 4 s.
@@ -104,6 +105,7 @@ test('reloading the tab does not reset the wait', async () => {
   await expect.poll(() => sidebar(page).locator('.waiting').count()).toBe(1);
   await page.waitForTimeout(2_500);
   await page.reload();
+  await sidebarFrame(page);
   await expect.poll(() => sidebar(page).locator('.waiting-time').textContent()).toMatch(/^0:0[2-9]$/);
   const redAt = await badgeBecomes(tabId, { text: '1', color: RED });
   expect(redAt - at).toBeLessThan(BREACH_MS + BADGE_LATENCY_MS);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultSnippets } from '@/lib/snippets/defaults';
-import { demoSent, sidebar, startHarness, type Harness } from './harness';
+import { demoSent, sidebar, sidebarFrameNow, sidebarTab, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -94,6 +94,31 @@ describe('the sidebar in the demo console', () => {
     await page.close();
   });
 
+  test('the page can neither read the sidebar nor pass off a copy of it as the real one', async () => {
+    const { page, errors } = await h.openDemo('seed=19&pace=0&buyers=2');
+    const real = sidebarFrameNow(page)!;
+    // The sidebar's host is closed to the page's scripts: no address, no token, no content to read.
+    expect(await page.evaluate(() => document.querySelector('kefu-sidekick')?.shadowRoot ?? null)).toBeNull();
+    // A copy of the sidebar's page that the page embeds itself is refused by the content script: it stays empty.
+    const fake = `${h.extensionPage('sidebar.html')}#${'0'.repeat(32)}`;
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, fake);
+    await expect.poll(() => page.frames().some((f) => f.url() === fake)).toBe(true);
+    const copy = page.frames().find((f) => f.url() === fake)!;
+    await copy.locator('#app').waitFor({ state: 'attached' });
+    await page.waitForTimeout(1_500);
+    expect(await copy.locator('#app *').count()).toBe(0);
+    // The real one still draws and inserts.
+    await real.locator('.snippet', { hasText: greeting.title }).click();
+    await page.locator('.composer-send').click();
+    expect(await demoSent(page)).toEqual([greeting.body]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('on a layout it does not know, it says so and leaves the page working', async () => {
     const { page, errors } = await h.openDemo('seed=15&pace=0&buyers=1&layout=unknown');
     await expect.poll(() => sidebar(page).locator('.notice--warning').textContent()).toContain('无法识别此页面的布局');
@@ -109,17 +134,17 @@ describe('the sidebar in the demo console', () => {
   test('collapses to a tab and stays collapsed after a reload', async () => {
     const { page } = await h.openDemo('seed=16&pace=0&buyers=1');
     await sidebar(page).getByRole('button', { name: '收起侧边栏' }).click();
-    await expect.poll(() => page.locator('kefu-sidekick .sidebar-tab').isVisible()).toBe(true);
+    await expect.poll(() => sidebarTab(page).isVisible()).toBe(true);
     await page.reload();
-    await expect.poll(() => page.locator('kefu-sidekick .sidebar-tab').isVisible()).toBe(true);
-    await page.locator('kefu-sidekick .sidebar-tab').click();
+    await expect.poll(() => sidebarTab(page).isVisible()).toBe(true);
+    await sidebarTab(page).click();
     await expect.poll(() => sidebar(page).isVisible()).toBe(true);
     await page.close();
   });
 
   test('does not move or resize anything on the page', async () => {
-    const measure = (query: string) =>
-      h.openDemo(query).then(async ({ page }) => {
+    const measure = (query: string, sidebar: boolean) =>
+      h.openDemo(query, { sidebar }).then(async ({ page }) => {
         await page.locator('.msg').first().waitFor();
         const rects = await page.evaluate(() =>
           ['.conv-list', '.chat', '.buyer-panel', '.composer-input', '.composer-send'].map((s) => JSON.stringify(document.querySelector(s)!.getBoundingClientRect())),
@@ -128,13 +153,13 @@ describe('the sidebar in the demo console', () => {
         await page.close();
         return { rects, hasSidebar };
       });
-    const withSidebar = await measure('seed=17&pace=0&buyers=1');
+    const withSidebar = await measure('seed=17&pace=0&buyers=1', true);
     // Switched off on the options page: the same console with no sidebar at all.
     const options = await h.context.newPage();
     await options.goto(h.extensionPage('options.html'));
     await options.getByLabel('演示客服台（本项目自带）').uncheck();
     await expect.poll(() => options.locator('.notice--info').textContent()).toBe('已保存');
-    const without = await measure('seed=17&pace=0&buyers=1');
+    const without = await measure('seed=17&pace=0&buyers=1', false);
     await options.getByLabel('演示客服台（本项目自带）').check();
     await options.close();
     expect(withSidebar.hasSidebar).toBe(1);

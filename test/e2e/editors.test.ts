@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSnippetIndex } from '@/lib/snippet-search';
 import { defaultSnippets } from '@/lib/snippets/defaults';
-import { demoSent, sidebar, startHarness, type Harness } from './harness';
+import { demoSent, inSidebar, sidebar, startHarness, type Harness } from './harness';
 
 /**
  * Snippet insertion into every kind of chat input, each built with the real editor library
@@ -50,7 +50,7 @@ const editable = (page: Page) =>
 const clickSnippet = (page: Page) =>
   sidebar(page)
     .locator('.snippet')
-    .filter({ has: page.locator('.snippet-title', { hasText: snippet.title }) })
+    .filter({ has: inSidebar(page, '.snippet-title').filter({ hasText: snippet.title }) })
     .first()
     .click();
 

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchWithExtension } from '../../scripts/browser';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import { launchWithExtension, sidebarFrame } from '../../scripts/browser';
 import { demoUrl, startDemoServer } from '../../scripts/serve-demo';
 
 /** One Chromium with the built extension and one demo server per test file. */
@@ -12,10 +12,12 @@ export async function startHarness() {
     demo: (query: string) => demoUrl(server.port, query),
     fixture: (path: string) => `http://localhost:${server.port}/kefu-demo/fixtures/${path}`,
     extensionPage: (path: string) => `chrome-extension://${extensionId}/${path}`,
-    async openDemo(query: string): Promise<{ page: Page; errors: string[] }> {
+    /** A demo console in a new tab; unless told there is none, once the sidebar's frame has drawn. */
+    async openDemo(query: string, options: { sidebar?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
       const page = await context.newPage();
       const errors = collectErrors(page);
       await page.goto(demoUrl(server.port, query));
+      if (options.sidebar !== false) await sidebarFrame(page);
       return { page, errors };
     },
     async stopWorkers(page: Page) {
@@ -42,7 +44,24 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-export const sidebar = (page: Page) => page.locator('kefu-sidekick aside.sidebar');
+/** The sidebar's frame as the page holds it now (the extension's sidebar.html), or null before it loaded. */
+export function sidebarFrameNow(page: Page): Frame | null {
+  return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url())) ?? null;
+}
+
+/**
+ * `selector` inside the sidebar's frame. Looked up again on every call: the page may wipe the sidebar and
+ * the extension mount a new frame. Before a frame is there it matches nothing, so polls keep polling.
+ */
+export function inSidebar(page: Page, selector: string): Locator {
+  const frame = sidebarFrameNow(page);
+  return frame ? frame.locator(selector) : page.locator('kefu-sidekick-frame-not-loaded');
+}
+
+/** The open sidebar. */
+export const sidebar = (page: Page) => inSidebar(page, 'aside.sidebar');
+/** The collapsed sidebar's tab. */
+export const sidebarTab = (page: Page) => inSidebar(page, 'button.sidebar-tab');
 
 export async function demoSent(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__kefuDemo.sent());

@@ -5,12 +5,13 @@ const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manife
 
 // The built extensions as the stores will see them (run after `npm run build`).
 describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (dir) => {
-  test('asks for no more than storage, alarms and the demo console’s own path; notifications only on request', () => {
+  test('asks for no more than storage, alarms and the demo console’s own path; notifications only on request; only the sidebar is web-accessible', () => {
     const m = manifest(dir);
     expect(m.permissions.sort()).toEqual(['alarms', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_permissions).toEqual(['notifications']);
-    expect(m.web_accessible_resources).toBeUndefined();
+    // The sidebar's frame, and nothing else: in Chrome only to the consoles' origins (MV2 has no such list).
+    expect(m.web_accessible_resources).toEqual(dir === 'chrome-mv3' ? [{ resources: ['sidebar.html'], matches: ['http://localhost/*', 'http://127.0.0.1/*'] }] : ['sidebar.html']);
     expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(['http://127.0.0.1/kefu-demo/*', 'http://localhost/kefu-demo/*']);
   });
 

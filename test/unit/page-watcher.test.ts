@@ -122,6 +122,38 @@ describe('watchPage', () => {
     signal.abort();
   });
 
+  test('a message that arrives while the worker is still taking the last report is read after it', async () => {
+    const doc = useFixture('demo/standard.html');
+    const reported: string[] = [];
+    const signal = new AbortController();
+    let answer = () => undefined as void;
+    watchPage({
+      adapter: demoAdapter,
+      doc,
+      signal: signal.signal,
+      reportEvents: (_, events) =>
+        new Promise<void>((resolve) => {
+          reported.push(...events.map((e) => e.id));
+          answer = resolve;
+        }),
+      reportList: async () => undefined,
+      onView: () => undefined,
+    });
+    await vi.waitFor(() => expect(reported).toHaveLength(3));
+    addMessage(doc, 'while-sending', '在吗');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reported).toHaveLength(3);
+    answer();
+    await vi.waitFor(() => expect(reported.at(-1)).toBe('demo:demo-shop-001:while-sending'), { timeout: 2_000 });
+    // Quiet again after that: a change after the read is still noticed.
+    answer();
+    await new Promise((r) => setTimeout(r, 1_100));
+    addMessage(doc, 'after', '好的');
+    await vi.waitFor(() => expect(reported.at(-1)).toBe('demo:demo-shop-001:after'), { timeout: 2_000 });
+    answer();
+    signal.abort();
+  });
+
   test('a burst of messages goes to the worker in batches the protocol accepts', async () => {
     const doc = useFixture('demo/standard.html');
     for (let i = 0; i < 1_234; i++) addMessage(doc, `burst-${i}`, `消息 ${i}`);

@@ -1,0 +1,243 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { rememberSelections } from '@/lib/editors';
+import { t, uiLanguage } from '@/lib/i18n';
+import { createClient } from '@/lib/messaging';
+import { createBuyerWords } from '@/lib/buyer-words';
+import { guessPhase } from '@/lib/phase';
+import { parseRequest } from '@/lib/protocol';
+import { readSettings } from '@/lib/settings';
+import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
+import type { FrameMessage, SidebarView } from '@/lib/sidebar-channel';
+import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
+import type { CurrentConversation } from '@/lib/sites/types';
+import type { Snippet } from '@/lib/snippet';
+import { alertLevel, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
+import { beep } from './beep';
+import { watchPage } from './page-watcher';
+import { watchShortcuts } from './shortcuts';
+import { mountSidebar } from './sidebar-host';
+import { createInserter, type InsertOutcome } from './snippet-inserter';
+
+const send = createClient((message) => browser.runtime.sendMessage(message));
+
+export default defineContentScript({
+  matches: siteMatchPatterns(),
+  // The sidebar draws in a frame of its own (entrypoints/sidebar): nothing of it is injected as CSS here.
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const adapter = adapterForUrl(location.href);
+    if (!adapter) return;
+    let settings = await loadSettings();
+    if (settings.disabledSites.includes(adapter.id)) return;
+
+    let snippets: Snippet[] | null = null;
+    let conversation: CurrentConversation | null = null;
+    let fillIn: { snippet: Snippet; missing: string[]; target: HTMLElement | null } | null = null;
+    const snippetsHere = (all: Snippet[]) => all.filter((s) => !s.sites?.length || s.sites.includes(adapter.id));
+    const shop = () => ({ site: adapter.id, shopId: adapter.shopId(document) ?? '' });
+
+    const insert = createInserter({
+      adapter,
+      doc: document,
+      conversation: () => conversation,
+      agentName: () => settings.agentName,
+      locale: uiLanguage,
+      askFor: ({ snippet, missing, target }) => {
+        fillIn = { snippet, missing, target };
+        // The form takes the focus for its first field: the frame must have it first.
+        sidebar.focus();
+        sidebar.update({ collapsed: false, fillIn: { snippet, missing } });
+      },
+    });
+    const NOTICES: Record<InsertOutcome, SidebarView['notice']> = {
+      inserted: { kind: 'info', text: t('insertDone') },
+      'needs-input': null,
+      'no-input': { kind: 'error', text: t('insertNoInput') },
+      failed: { kind: 'error', text: t('insertFailed') },
+    };
+    const insertAndTell = (snippet: Snippet, target?: HTMLElement, typed?: Record<string, string>): InsertOutcome => {
+      const outcome = insert(snippet, target, typed);
+      sidebar.update({ notice: NOTICES[outcome] });
+      if (outcome === 'inserted') void send('snippets.used', { id: snippet.id }).catch(() => undefined);
+      return outcome;
+    };
+    const markOrder = () => {
+      if (!conversation) return;
+      const at = Date.now();
+      const event = {
+        id: `${adapter.id}:${shop().shopId}:marked-order:${conversation.conversationId}:${at}`,
+        ...shop(),
+        conversationId: conversation.conversationId,
+        buyerName: conversation.buyerName,
+        type: 'order' as const,
+        sender: 'system' as const,
+        auto: false,
+        at,
+        atSource: 'seen' as const,
+        text: '',
+      };
+      send('chat.events', { ...shop(), events: [event] }).then(
+        ({ waits }) => {
+          setWaits(waits);
+          sidebar.update({ notice: { kind: 'info', text: t('orderMarked') } });
+        },
+        (error: Error) => sidebar.update({ notice: { kind: 'error', text: t('workerUnavailable', error.message) } }),
+      );
+    };
+    /** What the agent did in the sidebar's frame. */
+    const onAction = (action: FrameMessage) => {
+      switch (action.type) {
+        case 'toggle': {
+          const collapsed = !sidebar.view().collapsed;
+          sidebar.update({ collapsed });
+          void updateSettings({ sidebarCollapsed: collapsed });
+          return;
+        }
+        case 'insert': {
+          const snippet = snippets?.find((s) => s.id === action.snippetId);
+          if (snippet) insertAndTell(snippet);
+          return;
+        }
+        case 'submitFillIn': {
+          const request = fillIn;
+          if (!request) return;
+          fillIn = null;
+          sidebar.update({ fillIn: null });
+          if (action.values.agentName && !settings.agentName) void updateSettings({ agentName: action.values.agentName });
+          insertAndTell(request.snippet, request.target ?? undefined, action.values);
+          return;
+        }
+        case 'cancelFillIn': {
+          const target = fillIn?.target;
+          fillIn = null;
+          sidebar.update({ fillIn: null });
+          (target ?? adapter.findInput(document))?.focus();
+          return;
+        }
+        case 'backToInput':
+          adapter.findInput(document)?.focus();
+          return;
+        case 'open':
+          adapter.openConversation(document, action.conversationId);
+          return;
+        case 'markOrder':
+          markOrder();
+          return;
+      }
+    };
+
+    const sidebar = await mountSidebar(
+      ctx,
+      { collapsed: settings.sidebarCollapsed, problems: [], conversation: null, snippets: null, phase: null, waits: [], thresholds: settings.thresholds, fillIn: null, notice: null },
+      onAction,
+    );
+
+    /** The open conversation's phase, from its order and its buyer's last words: fitting snippets rank first. */
+    const buyerWords = createBuyerWords();
+    const refreshPhase = () => {
+      const phase = guessPhase(conversation, conversation ? buyerWords.of(conversation.conversationId) : []);
+      if (phase !== sidebar.view().phase) sidebar.update({ phase });
+    };
+
+    const loadSnippets = () =>
+      send('snippets.list', {})
+        .then((all) => {
+          snippets = snippetsHere(all);
+          sidebar.update({ snippets });
+        })
+        .catch((error: Error) => sidebar.update({ snippets: snippets ?? [], notice: { kind: 'error', text: t('workerUnavailable', error.message) } }));
+    void loadSnippets();
+
+    let waits: Waiting[] = [];
+    const alerts = watchThresholds(ctx, () => waits, () => settings);
+    let waitsKey = '';
+    const setWaits = (next: Waiting[]) => {
+      const key = next.map((w) => `${w.key}\u0000${w.since}`).join('\u0001');
+      if (key === waitsKey) return;
+      waitsKey = key;
+      waits = next;
+      sidebar.update({ waits });
+      alerts.rearm();
+    };
+    settingsItem.watch((value) => {
+      settings = readSettings(value);
+      sidebar.update({ thresholds: settings.thresholds });
+      alerts.rearm();
+    });
+
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    // The caret of every editor, remembered as the agent types: a click in the sidebar takes the focus away.
+    rememberSelections(document, controller.signal);
+    watchShortcuts({
+      doc: document,
+      signal: controller.signal,
+      find: (shortcut) => snippets?.find((s) => s.shortcut?.toLowerCase() === shortcut.toLowerCase()),
+      expand: (snippet, target) => void insertAndTell(snippet as Snippet, target),
+    });
+    // Alt+K: the quick search, from anywhere on the console page.
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (!event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'k') return;
+        event.preventDefault();
+        if (sidebar.view().collapsed) sidebar.update({ collapsed: false });
+        sidebar.focusSearch();
+      },
+      { capture: true, signal: controller.signal },
+    );
+    // The popup's "insert" lands here: the same path as a click in the sidebar.
+    browser.runtime.onMessage.addListener((message) => {
+      const request = parseRequest(message);
+      if (request?.ok && request.name === 'page.snippetsChanged') return loadSnippets().then(() => ({ ok: true, data: {} }));
+      if (!request?.ok || request.name !== 'page.insert') return undefined;
+      const snippet = snippets?.find((s) => s.id === (request.payload as { id: string }).id);
+      return Promise.resolve({ ok: true, data: { outcome: snippet ? insertAndTell(snippet) : 'failed' } });
+    });
+    watchPage({
+      adapter,
+      doc: document,
+      signal: controller.signal,
+      reportEvents: (shopId, events) => {
+        const changed = buyerWords.record(events);
+        if (conversation && changed.has(conversation.conversationId)) refreshPhase();
+        return send('chat.events', { site: adapter.id, shopId, events }).then(({ waits }) => setWaits(waits));
+      },
+      reportList: (shopId, conversations) => send('chat.conversations', { site: adapter.id, shopId, conversations }).then(({ waits }) => setWaits(waits)),
+      onView: (view) => {
+        conversation = view.conversation;
+        sidebar.update({
+          problems: view.problems,
+          conversation: view.conversation,
+          ...(view.reportError ? { notice: { kind: 'error', text: t('workerUnavailable', view.reportError) } } : {}),
+        });
+        refreshPhase();
+      },
+    });
+  },
+});
+
+/**
+ * The page's own clock for this shop's thresholds: at each crossing, wakes the worker (which Chrome may have
+ * stopped) so the badge changes at once, and plays the tone on a breach when asked to. The sidebar's frame
+ * counts the waits up and colours them on its own clock.
+ */
+function watchThresholds(ctx: ContentScriptContext, waits: () => Waiting[], settings: () => { thresholds: Thresholds; soundOnBreach: boolean }) {
+  let crossing: number | undefined;
+  const rearm = () => {
+    if (crossing !== undefined) clearTimeout(crossing);
+    const now = Date.now();
+    const next = nextCrossing(waits(), now, settings().thresholds);
+    if (next === null) return;
+    crossing = ctx.setTimeout(() => {
+      const { thresholds, soundOnBreach } = settings();
+      const breachedNow = waits().some((w) => alertLevel(Date.now() - w.since, thresholds) === 'breach' && alertLevel(next - 1 - w.since, thresholds) !== 'breach');
+      if (breachedNow && soundOnBreach) beep();
+      void send('alerts.refresh', {}).catch(() => undefined);
+      rearm();
+    }, next - now + 5);
+  };
+  return { rearm };
+}

@@ -1,0 +1,108 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Sidebar, type SidebarActions, type SidebarState } from '@/components/Sidebar';
+import { t, uiLanguage } from '@/lib/i18n';
+import { parseHostMessage, SIDEBAR_PORT_PREFIX, sidebarHeight, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { createSnippetIndex } from '@/lib/snippet-search';
+import './style.css';
+
+/**
+ * The sidebar's frame: draws what the console page's content script (the host) sends, and sends back what
+ * the agent does. It reads nothing of the page and inserts nothing itself: the host does both. See
+ * lib/sidebar-channel.ts for why the sidebar lives in a frame of its own.
+ */
+document.documentElement.lang = uiLanguage();
+document.title = t('sidebarTitle');
+const app = document.getElementById('app')!;
+
+let view: SidebarView = {
+  collapsed: false,
+  problems: [],
+  conversation: null,
+  snippets: null,
+  phase: null,
+  waits: [],
+  thresholds: { warnSec: 20, breachSec: 30, marksSec: [180, 300] },
+  fillIn: null,
+  notice: null,
+  viewportHeight: innerHeight,
+};
+let received = false;
+let searchToken = 0;
+let waitsSince = Date.now();
+let post: (message: FrameMessage) => void = () => undefined;
+
+/** A new search function only when the snippets or the phase change: the picker searches again only then. */
+let searchFor: { snippets: SidebarView['snippets']; phase: SidebarView['phase']; search: SidebarActions['search'] } | null = null;
+const search = () => {
+  if (searchFor?.snippets !== view.snippets || searchFor?.phase !== view.phase) {
+    const index = createSnippetIndex(view.snippets ?? []);
+    const phase = view.phase;
+    searchFor = { snippets: view.snippets, phase, search: (query) => index.search(query, { phase, limit: 60 }) };
+  }
+  return searchFor.search;
+};
+
+const actions: SidebarActions = {
+  toggle: () => post({ type: 'toggle' }),
+  insert: (snippet) => post({ type: 'insert', snippetId: snippet.id }),
+  search: () => [],
+  submitFillIn: (values) => post({ type: 'submitFillIn', values }),
+  cancelFillIn: () => post({ type: 'cancelFillIn' }),
+  backToInput: () => post({ type: 'backToInput' }),
+  open: (waiting) => post({ type: 'open', conversationId: waiting.conversationId }),
+  markOrder: () => post({ type: 'markOrder' }),
+};
+
+function draw() {
+  if (!received) return;
+  actions.search = search();
+  const state: SidebarState = { ...view, now: waitsSince, searchToken };
+  render(
+    <div class={`frame${view.collapsed ? '' : ' frame--open'}`} style={{ '--sidebar-height': `${sidebarHeight(view.viewportHeight)}px` }}>
+      <Sidebar state={state} actions={actions} />
+    </div>,
+    app,
+  );
+}
+
+// The host sizes the frame element to the content: the sidebar open, or only its tab.
+new ResizeObserver(() => {
+  const box = app.firstElementChild?.getBoundingClientRect();
+  if (box) post({ type: 'size', width: Math.ceil(box.width), height: Math.ceil(box.height) });
+}).observe(app);
+
+// Alt+K inside the frame: the same quick search as from the page.
+document.addEventListener(
+  'keydown',
+  (event) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'k') return;
+    event.preventDefault();
+    searchToken++;
+    draw();
+  },
+  { capture: true },
+);
+
+async function connect() {
+  const token = location.hash.slice(1);
+  const tab = await browser.tabs.getCurrent();
+  if (!token || tab?.id === undefined) return;
+  const port = browser.tabs.connect(tab.id, { name: SIDEBAR_PORT_PREFIX + token, frameId: 0 });
+  post = (message) => port.postMessage(message);
+  port.onMessage.addListener((raw) => {
+    const message = parseHostMessage(raw);
+    if (!message) return;
+    if (message.type === 'focusSearch') searchToken++;
+    else {
+      if (message.view.waits) waitsSince = Date.now();
+      view = { ...view, ...message.view };
+      received = true;
+    }
+    draw();
+  });
+  // The page went away or the extension was reloaded: this frame has nothing left to show.
+  port.onDisconnect.addListener(() => render(null, app));
+  post({ type: 'ready' });
+}
+void connect();

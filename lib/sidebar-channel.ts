@@ -1,0 +1,86 @@
+import { MAX_ID } from './shop';
+import { PhaseSchema, SnippetSchema } from './snippet';
+import { WaitingSchema } from './waiting';
+import { z } from './z';
+
+/**
+ * The channel between a console page's content script (the host: it reads the page and inserts into it)
+ * and the sidebar, which draws in an extension frame of its own (entrypoints/sidebar). The frame is a
+ * separate document in the extension's process: its layout, paint and count-up never run on the seller
+ * page's main thread, and the page cannot read or click into it.
+ *
+ * The two talk over a runtime port (tabs.connect from the frame to its tab's top frame), never through
+ * window.postMessage, which the page could read and forge. The port's name carries a secret the host put
+ * in the frame's URL fragment, inside a closed shadow root: a copy of the frame the page embedded itself
+ * is refused. Each side checks what it receives with these schemas.
+ */
+export const SIDEBAR_PORT_PREFIX = 'kefu-sidebar:';
+
+const TextSchema = z.string().max(2_000);
+
+/** What the frame draws: the host's view of the page, sent in parts as they change. */
+export const SidebarViewSchema = z.object({
+  collapsed: z.boolean(),
+  problems: z.array(z.object({ part: z.enum(['app', 'thread', 'input', 'conversation']), selector: z.string().max(500) })).max(10),
+  conversation: z.object({ conversationId: z.string().max(MAX_ID), buyerName: z.string().max(MAX_ID), orderNumber: z.string().max(MAX_ID).optional() }).nullable(),
+  snippets: z.array(SnippetSchema).max(10_000).nullable(),
+  /** The open conversation's phase of service: fitting snippets rank first in the search. */
+  phase: PhaseSchema.nullable(),
+  /** Who waits in this shop; the frame counts their waits up on its own clock. */
+  waits: z.array(WaitingSchema).max(5_000),
+  thresholds: z.object({ warnSec: z.number().positive(), breachSec: z.number().positive(), marksSec: z.array(z.number().positive()).max(20) }),
+  fillIn: z.object({ snippet: SnippetSchema, missing: z.array(z.string().max(100)).max(50) }).nullable(),
+  notice: z.object({ kind: z.enum(['error', 'warning', 'info']), text: TextSchema }).nullable(),
+  /** The page's viewport height: the open sidebar's height follows it. */
+  viewportHeight: z.number().nonnegative(),
+});
+export type SidebarView = z.infer<typeof SidebarViewSchema>;
+
+export const HostMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('view'), view: SidebarViewSchema.partial() }),
+  /** The agent's quick-search shortcut, pressed in the page: the frame has the focus now. */
+  z.object({ type: z.literal('focusSearch') }),
+]);
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+
+export const FrameMessageSchema = z.discriminatedUnion('type', [
+  /** Connected and listening: the host answers with the whole view. */
+  z.object({ type: z.literal('ready') }),
+  /** The size the frame's content needs, in CSS pixels: the host sizes the frame element to it. */
+  z.object({ type: z.literal('size'), width: z.number().nonnegative().max(4_000), height: z.number().nonnegative().max(4_000) }),
+  z.object({ type: z.literal('toggle') }),
+  z.object({ type: z.literal('insert'), snippetId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('submitFillIn'), values: z.record(z.string().max(100), TextSchema) }),
+  z.object({ type: z.literal('cancelFillIn') }),
+  /** Gives the focus back to the page's chat input. */
+  z.object({ type: z.literal('backToInput') }),
+  z.object({ type: z.literal('open'), conversationId: z.string().min(1).max(MAX_ID) }),
+  z.object({ type: z.literal('markOrder') }),
+]);
+export type FrameMessage = z.infer<typeof FrameMessageSchema>;
+
+/** The frame's part of a view change: only the fields that changed, compared by identity. */
+export function viewChanges(before: SidebarView | null, after: SidebarView): Partial<SidebarView> {
+  if (!before) return after;
+  const changed: Partial<SidebarView> = {};
+  for (const key of Object.keys(after) as (keyof SidebarView)[]) {
+    if (before[key] !== after[key]) (changed as Record<string, unknown>)[key] = after[key];
+  }
+  return changed;
+}
+
+/** Reads one message; null (and the reason, for the console) when it is not one of ours. */
+export function parseHostMessage(raw: unknown): HostMessage | null {
+  const parsed = HostMessageSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export function parseFrameMessage(raw: unknown): FrameMessage | null {
+  const parsed = FrameMessageSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The open sidebar's height for a page viewport of `viewportHeight` px: what fits under the console's header. */
+export function sidebarHeight(viewportHeight: number): number {
+  return Math.max(240, Math.min(600, viewportHeight - 240));
+}

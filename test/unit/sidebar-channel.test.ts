@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { defaultSnippets } from '@/lib/snippets/defaults';
+import { parseFrameMessage, parseHostMessage, sidebarHeight, viewChanges, type SidebarView } from '@/lib/sidebar-channel';
+
+const view: SidebarView = {
+  collapsed: false,
+  problems: [],
+  conversation: { conversationId: 'b1', buyerName: '小鱼', orderNumber: '2613700486675503' },
+  snippets: defaultSnippets.slice(0, 3),
+  phase: 'presale',
+  waits: [{ key: 'demo|shop|b1', site: 'demo', shopId: 'shop', conversationId: 'b1', buyerName: '小鱼', since: 1_000, messageId: 'm1', source: 'events' }],
+  thresholds: { warnSec: 20, breachSec: 30, marksSec: [180, 300] },
+  fillIn: null,
+  notice: null,
+  viewportHeight: 820,
+};
+
+describe('sidebar channel', () => {
+  test('the frame is sent the whole view first, then only what changed', () => {
+    expect(viewChanges(null, view)).toEqual(view);
+    const waits = [...view.waits, { ...view.waits[0]!, key: 'demo|shop|b2', conversationId: 'b2' }];
+    expect(viewChanges(view, { ...view, waits, notice: { kind: 'info', text: '已插入' } })).toEqual({ waits, notice: { kind: 'info', text: '已插入' } });
+    // Unchanged parts are the same objects: a redraw of the host sends nothing.
+    expect(viewChanges(view, { ...view })).toEqual({});
+  });
+
+  test('a view that went through the port is read back the same', () => {
+    const sent = JSON.parse(JSON.stringify({ type: 'view', view }));
+    expect(parseHostMessage(sent)).toEqual({ type: 'view', view });
+  });
+
+  test('what is not one of the channel’s messages is refused, not half-read', () => {
+    expect(parseHostMessage({ type: 'view', view: { waits: 'all of them' } })).toBeNull();
+    expect(parseHostMessage({ type: 'eval', code: 'alert(1)' })).toBeNull();
+    expect(parseFrameMessage({ type: 'insert' })).toBeNull();
+    expect(parseFrameMessage({ type: 'insert', snippetId: 'x'.repeat(101) })).toBeNull();
+    expect(parseFrameMessage({ type: 'size', width: -1, height: 10 })).toBeNull();
+    expect(parseFrameMessage(null)).toBeNull();
+    expect(parseFrameMessage({ type: 'open', conversationId: 'b7' })).toEqual({ type: 'open', conversationId: 'b7' });
+  });
+
+  test('the open sidebar fits under the console’s header: between 240 and 600 px', () => {
+    expect(sidebarHeight(300)).toBe(240);
+    expect(sidebarHeight(720)).toBe(480);
+    expect(sidebarHeight(1_200)).toBe(600);
+  });
+});
