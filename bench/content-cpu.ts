@@ -1,4 +1,5 @@
 import { sidebarFrame } from '../scripts/browser';
+import type { CDPSession } from 'playwright-core';
 import { cdp, launch, round, sleep, verdict, type BenchContext, type BenchResult, type Benchmark } from './support';
 
 /**
@@ -17,6 +18,10 @@ import { cdp, launch, round, sleep, verdict, type BenchContext, type BenchResult
  *
  * Time is counted in thread ticks (CPU time of the main thread), not wall time: the extension's worker
  * competes for a core, and wall time would charge that preemption to the page.
+ *
+ * The sidebar draws in a frame of the extension's (sidebar.html), which Chromium runs in the extension's
+ * process: its main-thread time is not the page's, and the budget does not count it. It is measured all the
+ * same (the frame's own CDP session) and reported beside it, with the sum of the two.
  */
 const QUERY = 'seed=7&pace=0&buyers=20&flood=1000';
 const BUDGET = 1.05;
@@ -27,6 +32,8 @@ interface Sample {
   layoutSec: number;
   /** Messages the demo showed during the window: both pages must do the same work. */
   messages: number;
+  /** Main-thread CPU of the sidebar's frame (the extension's process); 0 for the page alone. */
+  frameSec: number;
 }
 
 async function open(ctx: BenchContext, withExtension: boolean) {
@@ -34,11 +41,18 @@ async function open(ctx: BenchContext, withExtension: boolean) {
   const session = await cdp(b.page);
   await session.send('Performance.enable', { timeDomain: 'threadTicks' });
   await b.page.goto(ctx.demo(QUERY));
-  if (withExtension) await sidebarFrame(b.page);
+  // The sidebar draws in the extension's frame, in the extension's process: not the page's main thread, but
+  // CPU all the same, so it is measured and reported beside the budget's figure.
+  let frameSession: CDPSession | null = null;
+  if (withExtension) {
+    frameSession = await b.context.newCDPSession(await sidebarFrame(b.page));
+    await frameSession.send('Performance.enable', { timeDomain: 'threadTicks' });
+  }
+  const taskSec = async (s: CDPSession | null) => (s ? ((await s.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) : 0);
   const read = async () => {
     const metrics = Object.fromEntries((await session.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const messages = await b.page.evaluate(() => window.__kefuDemo.simulation.state.conversations.reduce((n, c) => n + c.messages.length, 0));
-    return { metrics, messages };
+    return { metrics, messages, frameTaskSec: await taskSec(frameSession) };
   };
   return { close: b.close, read };
 }
@@ -53,7 +67,13 @@ async function measureRound(ctx: BenchContext, warmupMs: number, windowMs: numbe
     const after = await Promise.all(pages.map((p) => p.read()));
     const sample = (i: number): Sample => {
       const d = (name: string) => (after[i]!.metrics[name] ?? 0) - (before[i]!.metrics[name] ?? 0);
-      return { taskSec: d('TaskDuration'), scriptSec: d('ScriptDuration'), layoutSec: d('LayoutDuration') + d('RecalcStyleDuration'), messages: after[i]!.messages - before[i]!.messages };
+      return {
+        taskSec: d('TaskDuration'),
+        scriptSec: d('ScriptDuration'),
+        layoutSec: d('LayoutDuration') + d('RecalcStyleDuration'),
+        messages: after[i]!.messages - before[i]!.messages,
+        frameSec: after[i]!.frameTaskSec - before[i]!.frameTaskSec,
+      };
     };
     return { alone: sample(0), withExt: sample(1) };
   } finally {
@@ -72,7 +92,7 @@ export const contentCpu: Benchmark = {
       results.push(await measureRound(ctx, warmupMs, windowMs));
     }
     const total = (side: 'alone' | 'withExt', key: keyof Sample) => results.reduce((sum, r) => sum + r[side][key], 0) / rounds;
-    const [alone, withExt] = (['alone', 'withExt'] as const).map((side) => ({ task: total(side, 'taskSec'), script: total(side, 'scriptSec'), layout: total(side, 'layoutSec') }));
+    const [alone, withExt] = (['alone', 'withExt'] as const).map((side) => ({ task: total(side, 'taskSec'), script: total(side, 'scriptSec'), layout: total(side, 'layoutSec'), frame: total(side, 'frameSec') }));
     const ratio = withExt!.task / alone!.task;
     const ratios = results.map((r) => r.withExt.taskSec / r.alone.taskSec);
     const budget = { text: `< ${BUDGET}x`, pass: ratio < BUDGET };
@@ -95,7 +115,9 @@ export const contentCpu: Benchmark = {
         'script ms (with extension)': ms(withExt!.script),
         'style+layout ms (page alone)': ms(alone!.layout),
         'style+layout ms (with extension)': ms(withExt!.layout),
-        'extension cost, ms per s': round(((withExt!.task - alone!.task) * 1000) / (windowMs / 1000), 1),
+        'extension cost on the page, ms per s': round(((withExt!.task - alone!.task) * 1000) / (windowMs / 1000), 1),
+        'sidebar frame main thread ms (extension process)': ms(withExt!.frame),
+        'page + sidebar frame vs page alone': round((withExt!.task + withExt!.frame) / alone!.task, 3),
         'messages per window (alone, with)': counts.join(', '),
       },
       notes,

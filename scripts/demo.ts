@@ -7,7 +7,7 @@
  */
 import { execSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { launchWithExtension, zoneInServiceHours } from './browser';
+import { launchWithExtension, sidebarFrame, zoneInServiceHours } from './browser';
 import { demoUrl, startDemoServer } from './serve-demo';
 
 const { values } = parseArgs({
@@ -41,7 +41,8 @@ await page.goto(url);
 console.log(`Demo console with Kefu Sidekick: ${url}`);
 
 if (values.screenshot) {
-  await page.locator('kefu-sidekick .snippet').first().waitFor({ timeout: 20_000 });
+  const sidebar = await sidebarFrame(page, 20_000);
+  await sidebar.locator('.snippet').first().waitFor({ timeout: 20_000 });
   await page.locator('.conv-item').nth(2).waitFor({ timeout: 20_000 });
   await page.waitForTimeout(1_500);
   await page.screenshot({ path: values.screenshot });
@@ -50,7 +51,7 @@ if (values.screenshot) {
     // Answer a few buyers first, so the popup has something to show.
     for (const i of [1, 2]) {
       await page.locator('.conv-item').nth(i).click();
-      await page.locator('kefu-sidekick .snippet').first().click();
+      await sidebar.locator('.snippet').first().click();
       await page.locator('.composer-send').click();
     }
     await page.waitForTimeout(1_000);
