@@ -49,6 +49,8 @@ export const FrameMessageSchema = z.discriminatedUnion('type', [
   /** The size the frame's content needs, in CSS pixels: the host sizes the frame element to it. */
   z.object({ type: z.literal('size'), width: z.number().nonnegative().max(4_000), height: z.number().nonnegative().max(4_000) }),
   z.object({ type: z.literal('toggle') }),
+  /** The quick search was asked for while the sidebar is collapsed: open it (not remembered as the agent's choice). */
+  z.object({ type: z.literal('expand') }),
   z.object({ type: z.literal('insert'), snippetId: z.string().min(1).max(100) }),
   z.object({ type: z.literal('submitFillIn'), values: z.record(z.string().max(100), TextSchema) }),
   z.object({ type: z.literal('cancelFillIn') }),

@@ -95,6 +95,9 @@ export default defineContentScript({
           void updateSettings({ sidebarCollapsed: collapsed });
           return;
         }
+        case 'expand':
+          sidebar.update({ collapsed: false });
+          return;
         case 'insert': {
           const snippet = snippets?.find((s) => s.id === action.snippetId);
           if (snippet) insertAndTell(snippet);

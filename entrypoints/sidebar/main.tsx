@@ -79,6 +79,8 @@ document.addEventListener(
     if (!event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'k') return;
     event.preventDefault();
     searchToken++;
+    // Collapsed, the search box shows once the host has opened the sidebar; the token focuses it then.
+    if (view.collapsed) post({ type: 'expand' });
     draw();
   },
   { capture: true },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultSnippets } from '@/lib/snippets/defaults';
-import { demoSent, sidebar, sidebarFrameNow, sidebarTab, startHarness, type Harness } from './harness';
+import { demoSent, inSidebar, sidebar, sidebarFrameNow, sidebarTab, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -139,6 +139,16 @@ describe('the sidebar in the demo console', () => {
     await expect.poll(() => sidebarTab(page).isVisible()).toBe(true);
     await sidebarTab(page).click();
     await expect.poll(() => sidebar(page).isVisible()).toBe(true);
+    // Collapsed again, the quick search opens it, whether the focus is in the sidebar (its tab) or in the page.
+    for (const focusIn of ['sidebar', 'page'] as const) {
+      await sidebar(page).getByRole('button', { name: '收起侧边栏' }).click();
+      await expect.poll(() => sidebarTab(page).isVisible()).toBe(true);
+      if (focusIn === 'page') await page.locator('.composer-input').click();
+      await page.keyboard.press('Alt+k');
+      await page.keyboard.type('tk');
+      await expect.poll(() => inSidebar(page, '.snippet-search').inputValue()).toBe('tk');
+      await page.keyboard.press('Escape');
+    }
     await page.close();
   });
 
