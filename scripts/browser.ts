@@ -51,14 +51,19 @@ export function zoneInServiceHours(now = new Date()): string {
   return zones.find((z) => hourIn(z) >= 9 && hourIn(z) <= 21)!;
 }
 
+/** The sidebar's frame as the page holds it now, or null before it loaded (or after the page dropped it). */
+export function sidebarFrameNow(page: Page): Frame | null {
+  return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url())) ?? null;
+}
+
 /**
  * The sidebar's frame on a console page (the extension's sidebar.html, inside a closed shadow root), once it
  * has drawn the open sidebar or its collapsed tab.
  */
 export async function sidebarFrame(page: Page, timeout = 15_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
-  let frame: Frame | undefined;
-  while (!(frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url())))) {
+  let frame: Frame | null;
+  while (!(frame = sidebarFrameNow(page))) {
     if (Date.now() > deadline) throw new Error(`no sidebar frame on ${page.url()} after ${timeout} ms`);
     await page.waitForTimeout(50);
   }

@@ -18,7 +18,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { url?: string; functionName?: string } };
 }
 
 const seconds = Number(process.argv[2] ?? 15);
@@ -35,8 +35,8 @@ async function record(session: CDPSession, ms: number): Promise<TraceEvent[]> {
   return events;
 }
 
-/** Self thread time per event name on the busiest renderer main thread (the page's). */
-function selfTimes(events: TraceEvent[]): Map<string, number> {
+/** The page's renderer main thread: the busiest one. */
+function mainThread(events: TraceEvent[]): TraceEvent[] {
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
@@ -44,7 +44,26 @@ function selfTimes(events: TraceEvent[]): Map<string, number> {
     if (!mains.has(key) || e.ph !== 'X' || e.tdur === undefined) continue;
     (byThread.get(key) ?? byThread.set(key, []).get(key)!).push(e);
   }
-  const busiest = [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+  return [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
+}
+
+/** The extension's own entries into the page's thread: calls into its scripts, their time inclusive of the DOM work they do. */
+function extensionCalls(events: TraceEvent[]): Map<string, { count: number; ms: number }> {
+  const calls = new Map<string, { count: number; ms: number }>();
+  for (const e of mainThread(events)) {
+    const url = e.args?.data?.url ?? '';
+    if (e.name !== 'FunctionCall' || !url.startsWith('chrome-extension://')) continue;
+    const key = `${e.args?.data?.functionName || '(anonymous)'} ${url.replace(/^chrome-extension:\/\/[^/]+/, '')}`;
+    const entry = calls.get(key) ?? calls.set(key, { count: 0, ms: 0 }).get(key)!;
+    entry.count++;
+    entry.ms += e.tdur! / 1000;
+  }
+  return calls;
+}
+
+/** Self thread time per event name on the busiest renderer main thread (the page's). */
+function selfTimes(events: TraceEvent[]): Map<string, number> {
+  const busiest = mainThread(events);
   busiest.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const self = new Map<string, number>();
   const stack: { e: TraceEvent; end: number; child: number }[] = [];
@@ -83,7 +102,8 @@ try {
   await Promise.all(browsers.map((b) => b.page.goto(demo.url('seed=7&pace=0&buyers=20&flood=1000'))));
   await sidebarFrame(browsers[1]!.page);
   await sleep(5_000);
-  const [alone, withExt] = (await Promise.all(sessions.map((s) => record(s, seconds * 1000)))).map(selfTimes);
+  const traces = await Promise.all(sessions.map((s) => record(s, seconds * 1000)));
+  const [alone, withExt] = traces.map(selfTimes);
   const names = new Set([...alone!.keys(), ...withExt!.keys()]);
   const rows = [...names].map((name) => ({ name, alone: (alone!.get(name) ?? 0) / 1000, withExt: (withExt!.get(name) ?? 0) / 1000 }));
   rows.sort((a, b) => Math.abs(b.withExt - b.alone) - Math.abs(a.withExt - a.alone));
@@ -91,6 +111,9 @@ try {
   console.log(`self CPU ms over ${seconds} s on the page's main thread: alone ${sum('alone').toFixed(0)}, with extension ${sum('withExt').toFixed(0)}\n`);
   console.log(`${'alone'.padStart(9)} ${'with'.padStart(9)} ${'diff'.padStart(9)}  event`);
   for (const r of rows.slice(0, 40)) console.log(`${r.alone.toFixed(1).padStart(9)} ${r.withExt.toFixed(1).padStart(9)} ${(r.withExt - r.alone).toFixed(1).padStart(9)}  ${r.name}`);
+  const calls = [...extensionCalls(traces[1]!)].sort((a, b) => b[1].ms - a[1].ms);
+  console.log(`\nthe extension's calls on the page's thread: ${calls.reduce((n, [, c]) => n + c.count, 0)} calls, ${calls.reduce((n, [, c]) => n + c.ms, 0).toFixed(1)} ms (inclusive)`);
+  for (const [name, c] of calls.slice(0, 20)) console.log(`${c.ms.toFixed(1).padStart(9)} ms ${String(c.count).padStart(6)}x  ${name}`);
 } finally {
   await Promise.all(browsers.map((b) => b.close()));
   await demo.close();

@@ -223,18 +223,28 @@ export default defineContentScript({
 });
 
 /**
- * The page's own clock for this shop's thresholds: at each crossing, wakes the worker (which Chrome may have
- * stopped) so the badge changes at once, and plays the tone on a breach when asked to. The sidebar's frame
- * counts the waits up and colours them on its own clock.
+ * The page's own clock for this shop's thresholds: at each warn or breach crossing, wakes the worker (which
+ * Chrome may have stopped) so the badge changes at once, and plays the tone on a breach when asked to. The
+ * later marks (3 and 5 minutes) change no badge: the worker logs them at their own time when it next runs.
+ * The sidebar's frame counts the waits up and colours them on its own clock.
  */
 function watchThresholds(ctx: ContentScriptContext, waits: () => Waiting[], settings: () => { thresholds: Thresholds; soundOnBreach: boolean }) {
-  let crossing: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let armedFor: number | null = null;
+  // One timer at a time, re-armed as waits change many times a minute: a plain timeout cleared once on
+  // invalidation, not ctx.setTimeout, which keeps a listener for every timer it ever made.
+  ctx.onInvalidated(() => clearTimeout(timer));
   const rearm = () => {
-    if (crossing !== undefined) clearTimeout(crossing);
     const now = Date.now();
-    const next = nextCrossing(waits(), now, settings().thresholds);
+    const badgeThresholds = { ...settings().thresholds, marksSec: [] };
+    const next = nextCrossing(waits(), now, badgeThresholds);
+    if (next === armedFor) return;
+    clearTimeout(timer);
+    armedFor = next;
     if (next === null) return;
-    crossing = ctx.setTimeout(() => {
+    timer = setTimeout(() => {
+      armedFor = null;
+      if (ctx.isInvalid) return;
       const { thresholds, soundOnBreach } = settings();
       const breachedNow = waits().some((w) => alertLevel(Date.now() - w.since, thresholds) === 'breach' && alertLevel(next - 1 - w.since, thresholds) !== 'breach');
       if (breachedNow && soundOnBreach) beep();

@@ -15,6 +15,11 @@ export interface PageView {
 const SETTLE_MS = 30;
 const SCAN_INTERVAL_MS = 1_000;
 const RETRY_MS = 1_000;
+/**
+ * Reads look at the thread's new rows only (see lib/sites/unread-rows.ts); every this many, at every row,
+ * for a message a console inserted in the middle of the thread.
+ */
+const WHOLE_THREAD_EVERY = 10;
 /** Events per message to the worker: well under the protocol's limit, so a burst of history goes in pieces. */
 export const REPORT_BATCH = 500;
 
@@ -38,6 +43,7 @@ export function watchPage(options: {
   let lastScanAt = -Infinity;
   let lastView = '';
   let lastList = '';
+  let reads = 0;
   let reportError: string | null = null;
   let sending = false;
   let changedWhileSending = false;
@@ -58,7 +64,8 @@ export function watchPage(options: {
     const now = Date.now();
     const fresh: ChatEvent[] = [];
     const prefix = `${adapter.id}:${shopId}:`;
-    for (const draft of adapter.readMessages(doc, now, (pageId) => reported.has(prefix + pageId))) {
+    const whole = reads++ % WHOLE_THREAD_EVERY === 0;
+    for (const draft of adapter.readMessages(doc, now, (pageId) => reported.has(prefix + pageId), whole)) {
       const id = prefix + draft.id;
       if (reported.has(id)) continue;
       // A message with no printed time keeps the moment it was first seen, whatever the re-renders.

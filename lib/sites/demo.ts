@@ -1,6 +1,7 @@
 import type { ChatEventDraft } from '../chat-event';
 import { parsePageTime } from '../page-time';
 import type { LayoutProblem, SiteAdapter } from './types';
+import { unreadRows } from './unread-rows';
 
 /**
  * The demo seller console that ships in demo/ (standard and editable layouts).
@@ -67,11 +68,12 @@ export const demoAdapter: SiteAdapter = {
     };
   },
 
-  readMessages(doc, now, skip) {
+  readMessages(doc, now, skip, whole) {
     const current = this.currentConversation(doc);
-    if (!current) return [];
+    const thread = doc.querySelector(demoSelectors.thread);
+    if (!current || !thread) return [];
     const drafts: ChatEventDraft[] = [];
-    for (const row of doc.querySelectorAll(`${demoSelectors.thread} ${demoSelectors.message}`)) {
+    for (const row of unreadRows(thread, demoSelectors.message, (r) => r.getAttribute('data-msg-id'), skip, whole)) {
       const id = row.getAttribute('data-msg-id');
       if (!id || skip?.(id)) continue;
       const kind = /\bmsg--(buyer|shop|robot|system)\b/.exec(row.className)?.[1] as keyof typeof SENDERS | undefined;

@@ -42,9 +42,10 @@ export interface SiteAdapter {
   currentConversation(doc: Document): CurrentConversation | null;
   /**
    * Messages of the open thread, oldest first. `skip` names messages already read: the adapter may leave
-   * them out without reading their text and time (threads grow to thousands of rows).
+   * them out without reading their text and time, and may stop walking back from the newest row at the
+   * first one read (threads grow to thousands of rows; see unread-rows.ts). `whole`: look at every row.
    */
-  readMessages(doc: Document, now: number, skip?: (id: string) => boolean): ChatEventDraft[];
+  readMessages(doc: Document, now: number, skip?: (id: string) => boolean, whole?: boolean): ChatEventDraft[];
   /** Every conversation of the list, so buyers who wait in conversations not open are seen too. */
   readConversationList(doc: Document, now: number): ListedConversation[];
   /** Opens a conversation as a click on the list would; false when it is not in the list. */

@@ -1,5 +1,5 @@
-import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
-import { launchWithExtension, sidebarFrame } from '../../scripts/browser';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchWithExtension, sidebarFrame, sidebarFrameNow } from '../../scripts/browser';
 import { demoUrl, startDemoServer } from '../../scripts/serve-demo';
 
 /** One Chromium with the built extension and one demo server per test file. */
@@ -44,10 +44,7 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** The sidebar's frame as the page holds it now (the extension's sidebar.html), or null before it loaded. */
-export function sidebarFrameNow(page: Page): Frame | null {
-  return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(f.url())) ?? null;
-}
+export { sidebarFrameNow };
 
 /**
  * `selector` inside the sidebar's frame. Looked up again on every call: the page may wipe the sidebar and
