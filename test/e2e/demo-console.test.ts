@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultSnippets } from '@/lib/snippets/defaults';
 import { demoSent, inSidebar, sidebar, sidebarFrameNow, sidebarTab, startHarness, type Harness } from './harness';
+import { sidebarFrame } from '../../scripts/browser';
 
 let h: Harness;
 beforeAll(async () => {
@@ -116,6 +117,23 @@ describe('the sidebar in the demo console', () => {
     await page.locator('.composer-send').click();
     expect(await demoSent(page)).toEqual([greeting.body]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a console whose own policy allows no frames from elsewhere still gets the sidebar', async () => {
+    const page = await h.context.newPage();
+    // As a strict console serves it: frames (and everything else) only from its own origin.
+    await page.route('**/kefu-demo/?*', async (route) => {
+      const response = await route.fetch();
+      const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self' 'unsafe-inline'; frame-src 'self'; child-src 'self'">`;
+      await route.fulfill({ response, body: (await response.text()).replace('<head>', `<head>${csp}`) });
+    });
+    await page.goto(h.demo('seed=20&pace=0&buyers=1'));
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+    const frame = await sidebarFrame(page);
+    await frame.locator('.snippet', { hasText: greeting.title }).click();
+    await page.locator('.composer-send').click();
+    expect(await demoSent(page)).toEqual([greeting.body]);
     await page.close();
   });
 
