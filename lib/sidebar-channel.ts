@@ -71,7 +71,12 @@ export function viewChanges(before: SidebarView | null, after: SidebarView): Par
   return changed;
 }
 
-/** Reads one message; null (and the reason, for the console) when it is not one of ours. */
+/** The agent's quick-search shortcut (Alt+K), recognised the same in the page and in the sidebar's frame. */
+export function isQuickSearchKey(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'key'>): boolean {
+  return event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === 'k';
+}
+
+/** Reads one message; null when it is not one of the channel's. */
 export function parseHostMessage(raw: unknown): HostMessage | null {
   const parsed = HostMessageSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;

@@ -9,7 +9,7 @@ import { guessPhase } from '@/lib/phase';
 import { parseRequest } from '@/lib/protocol';
 import { readSettings } from '@/lib/settings';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
-import type { FrameMessage, SidebarView } from '@/lib/sidebar-channel';
+import { isQuickSearchKey, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
 import type { CurrentConversation } from '@/lib/sites/types';
 import type { Snippet } from '@/lib/snippet';
@@ -34,7 +34,8 @@ export default defineContentScript({
 
     let snippets: Snippet[] | null = null;
     let conversation: CurrentConversation | null = null;
-    let fillIn: { snippet: Snippet; missing: string[]; target: HTMLElement | null } | null = null;
+    /** Where the snippet waiting for fill-ins goes (the field its shortcut was typed in); the request itself is the view's. */
+    let fillInTarget: HTMLElement | null = null;
     const snippetsHere = (all: Snippet[]) => all.filter((s) => !s.sites?.length || s.sites.includes(adapter.id));
     const shop = () => ({ site: adapter.id, shopId: adapter.shopId(document) ?? '' });
 
@@ -45,7 +46,7 @@ export default defineContentScript({
       agentName: () => settings.agentName,
       locale: uiLanguage,
       askFor: ({ snippet, missing, target }) => {
-        fillIn = { snippet, missing, target };
+        fillInTarget = target;
         // The form takes the focus for its first field: the frame must have it first.
         sidebar.focus();
         sidebar.update({ collapsed: false, fillIn: { snippet, missing } });
@@ -104,17 +105,18 @@ export default defineContentScript({
           return;
         }
         case 'submitFillIn': {
-          const request = fillIn;
+          const request = sidebar.view().fillIn;
           if (!request) return;
-          fillIn = null;
+          const target = fillInTarget;
+          fillInTarget = null;
           sidebar.update({ fillIn: null });
           if (action.values.agentName && !settings.agentName) void updateSettings({ agentName: action.values.agentName });
-          insertAndTell(request.snippet, request.target ?? undefined, action.values);
+          insertAndTell(request.snippet, target ?? undefined, action.values);
           return;
         }
         case 'cancelFillIn': {
-          const target = fillIn?.target;
-          fillIn = null;
+          const target = fillInTarget;
+          fillInTarget = null;
           sidebar.update({ fillIn: null });
           (target ?? adapter.findInput(document))?.focus();
           return;
@@ -184,7 +186,7 @@ export default defineContentScript({
     document.addEventListener(
       'keydown',
       (event) => {
-        if (!event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'k') return;
+        if (!isQuickSearchKey(event)) return;
         event.preventDefault();
         if (sidebar.view().collapsed) sidebar.update({ collapsed: false });
         sidebar.focusSearch();
@@ -244,6 +246,7 @@ function watchThresholds(ctx: ContentScriptContext, waits: () => Waiting[], sett
     if (next === null) return;
     timer = setTimeout(() => {
       armedFor = null;
+      // A reply still in flight when the extension went away may have armed this timer after the clear above.
       if (ctx.isInvalid) return;
       const { thresholds, soundOnBreach } = settings();
       const breachedNow = waits().some((w) => alertLevel(Date.now() - w.since, thresholds) === 'breach' && alertLevel(next - 1 - w.since, thresholds) !== 'breach');

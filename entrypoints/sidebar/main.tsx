@@ -2,8 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Sidebar, type SidebarActions, type SidebarState } from '@/components/Sidebar';
 import { t, uiLanguage } from '@/lib/i18n';
-import { parseHostMessage, SIDEBAR_PORT_PREFIX, sidebarHeight, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { isQuickSearchKey, parseHostMessage, SIDEBAR_PORT_PREFIX, sidebarHeight, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { createSnippetIndex } from '@/lib/snippet-search';
+import { defaultThresholds } from '@/lib/waiting';
 import './style.css';
 
 /**
@@ -22,7 +23,7 @@ let view: SidebarView = {
   snippets: null,
   phase: null,
   waits: [],
-  thresholds: { warnSec: 20, breachSec: 30, marksSec: [180, 300] },
+  thresholds: defaultThresholds,
   fillIn: null,
   notice: null,
   viewportHeight: innerHeight,
@@ -76,7 +77,7 @@ new ResizeObserver(() => {
 document.addEventListener(
   'keydown',
   (event) => {
-    if (!event.altKey || event.ctrlKey || event.metaKey || event.key.toLowerCase() !== 'k') return;
+    if (!isQuickSearchKey(event)) return;
     event.preventDefault();
     searchToken++;
     // Collapsed, the search box shows once the host has opened the sidebar; the token focuses it then.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { defaultSnippets } from '@/lib/snippets/defaults';
-import { parseFrameMessage, parseHostMessage, sidebarHeight, viewChanges, type SidebarView } from '@/lib/sidebar-channel';
+import { isQuickSearchKey, parseFrameMessage, parseHostMessage, sidebarHeight, viewChanges, type SidebarView } from '@/lib/sidebar-channel';
 
 const view: SidebarView = {
   collapsed: false,
@@ -43,5 +43,14 @@ describe('sidebar channel', () => {
     expect(sidebarHeight(300)).toBe(240);
     expect(sidebarHeight(720)).toBe(480);
     expect(sidebarHeight(1_200)).toBe(600);
+  });
+
+  test('Alt+K is the quick search, with Caps Lock too; Ctrl+Alt+K and plain K are not', () => {
+    const key = (key: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey', boolean>> = {}) => ({ key, altKey: false, ctrlKey: false, metaKey: false, ...mods });
+    expect(isQuickSearchKey(key('k', { altKey: true }))).toBe(true);
+    expect(isQuickSearchKey(key('K', { altKey: true }))).toBe(true);
+    expect(isQuickSearchKey(key('k'))).toBe(false);
+    expect(isQuickSearchKey(key('k', { altKey: true, ctrlKey: true }))).toBe(false);
+    expect(isQuickSearchKey(key('k', { altKey: true, metaKey: true }))).toBe(false);
   });
 });
