@@ -9,6 +9,7 @@ import { contentMemory } from './content-memory';
 import { idbSize } from './idb-size';
 import { metricsDay } from './metrics-day';
 import { snippetSearch } from './snippet-search';
+import { snippetLimits } from './snippet-limits';
 import { errorResult, serveDemo, snapshotBuild, type BenchContext, type BenchResult, type Benchmark } from './support';
 
 /**
@@ -27,7 +28,7 @@ import { errorResult, serveDemo, snapshotBuild, type BenchContext, type BenchRes
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** In this order: 2 and 5 share one loaded day, so they run back to back and share one browser. */
-const BENCHMARKS: Benchmark[] = [contentCpu, metricsDay, idbSize, badgeLatency, contentMemory, snippetSearch];
+const BENCHMARKS: Benchmark[] = [contentCpu, metricsDay, idbSize, badgeLatency, contentMemory, snippetSearch, ...snippetLimits];
 
 function parseArgs(argv: string[]) {
   const args = { names: [] as string[], build: true, quick: false, extensionDir: EXTENSION_DIR };

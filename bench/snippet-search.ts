@@ -10,7 +10,6 @@ import { verdict, type Benchmark, type BenchResult } from './support';
  * Budget (issue): every keystroke answers in under 16 ms, one frame. Runs in Node: the search is pure code.
  */
 const SIZE = 5_000;
-const QUERIES = ['t', 'tk', 'tui', 'tuikuan', '退', '退款', 'f', 'fh', 'fahuo', 'wuliu', 'wl', 'size', 'refund', 'wrong item', 'nh', 'yhq', '优惠', 'dz'];
 
 function library(): Snippet[] {
   const out: Snippet[] = [];
@@ -22,15 +21,19 @@ function library(): Snippet[] {
   return out;
 }
 
-/** Every prefix of every query: what the agent's keystrokes send. */
-const keystrokes = QUERIES.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
 
-function percentile(values: number[], p: number): number {
+/** What an agent types into the quick search, letter by letter: pinyin, initials, Chinese, English. */
+export const QUERIES = ['t', 'tk', 'tui', 'tuikuan', '退', '退款', 'f', 'fh', 'fahuo', 'wuliu', 'wl', 'size', 'refund', 'wrong item', 'nh', 'yhq', '优惠', 'dz'];
+/** Every prefix of every query: what the agent's keystrokes send. */
+export const keystrokes = QUERIES.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function time(run: (query: string) => unknown, rounds: number): number[] {
+/** The time of `run` for each keystroke, `rounds` times over. */
+export function timeKeystrokes(run: (query: string) => unknown, rounds: number): number[] {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of keystrokes) {
@@ -51,9 +54,9 @@ export const snippetSearch: Benchmark = {
     const index = createSnippetIndex(snippets);
     const buildMs = performance.now() - builtAt;
     const rounds = ctx.quick ? 1 : 5;
-    time((q) => index.search(q, { phase: 'aftersale', limit: 60 }), 1); // warm-up
-    const indexed = time((q) => index.search(q, { phase: 'aftersale', limit: 60 }), rounds);
-    const scanned = time((q) => substringScan(snippets, q), rounds);
+    timeKeystrokes((q) => index.search(q, { phase: 'aftersale', limit: 60 }), 1); // warm-up
+    const indexed = timeKeystrokes((q) => index.search(q, { phase: 'aftersale', limit: 60 }), rounds);
+    const scanned = timeKeystrokes((q) => substringScan(snippets, q), rounds);
     const worst = Math.max(...indexed);
     const p95 = percentile(indexed, 95);
     const scanP95 = percentile(scanned, 95);

@@ -1,16 +1,23 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
+import { formatCount, MAX_BODY_LENGTH } from '@/lib/limits';
 import { SnippetDraftSchema, type SnippetDraft } from '@/lib/snippet';
 import { explainZodError } from '@/lib/json-file';
 
 const PHASES = ['presale', 'insale', 'aftersale', 'care'] as const;
 const list = (text: string) => text.split(/[,，;；]/).map((v) => v.trim()).filter(Boolean);
 
-/** Creates or edits one snippet; refuses to save what would not parse (an unclosed {{ fill-in, an empty body). */
+/**
+ * Creates or edits one snippet; refuses to save what would not parse (an unclosed {{ fill-in, an empty body).
+ * While the agent types, only the body's length is checked (a counter, red past the limit): the fill-ins are
+ * parsed on save, so a pasted megabyte costs a keystroke nothing but its length.
+ */
 export function SnippetEditor({ draft, siteIds, onSave, onCancel }: { draft: SnippetDraft; siteIds: string[]; onSave: (s: SnippetDraft) => void; onCancel: () => void }) {
   const [value, setValue] = useState(draft);
   const [error, setError] = useState<string | null>(null);
   const set = (change: Partial<SnippetDraft>) => setValue({ ...value, ...change });
+  // Not a maxLength: that would cut a pasted text silently; the agent sees how much is over and shortens it.
+  const tooLong = value.body.length > MAX_BODY_LENGTH;
   return (
     <form
       class="snippet-editor"
@@ -32,8 +39,15 @@ export function SnippetEditor({ draft, siteIds, onSave, onCancel }: { draft: Sni
       </label>
       <label class="field">
         <span>{t('snippetBodyField')}</span>
-        <textarea rows={4} value={value.body} onInput={(e) => set({ body: e.currentTarget.value })} />
+        <textarea rows={4} value={value.body} aria-invalid={tooLong} aria-describedby="snippet-body-length" onInput={(e) => set({ body: e.currentTarget.value })} />
       </label>
+      {/* Outside the label, so the field's name stays the same while the count changes. */}
+      <div class="field">
+        <span />
+        <span id="snippet-body-length" class={tooLong ? 'notice notice--error' : 'muted'} style={{ margin: 0 }}>
+          {tooLong ? t('bodyTooLong', formatCount(MAX_BODY_LENGTH), formatCount(value.body.length)) : t('bodyLength', formatCount(value.body.length), formatCount(MAX_BODY_LENGTH))}
+        </span>
+      </div>
       <label class="field">
         <span>{t('snippetShortcutField')}</span>
         <input value={value.shortcut ?? ''} onInput={(e) => set({ shortcut: e.currentTarget.value })} />

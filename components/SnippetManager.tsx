@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { createClient } from '@/lib/messaging';
+import { importOverflowText, libraryFullText } from '@/lib/limit-messages';
+import { importOverflow, MAX_SNIPPETS } from '@/lib/limits';
 import type { Snippet, SnippetDraft } from '@/lib/snippet';
-import { duplicateShortcuts, parseSnippetsCsv, parseSnippetsJson, planImport, snippetsToCsv, snippetsToJson } from '@/lib/snippet-io';
+import { duplicateShortcuts, parseSnippetsFile, planImport, snippetsToCsv, snippetsToJson } from '@/lib/snippet-io';
 import { Notice } from './Notice';
 import { SnippetEditor } from './SnippetEditor';
-import { UsageSparkline } from './UsageSparkline';
+import { SnippetTable } from './SnippetTable';
 import { download } from './download';
 
 type Send = ReturnType<typeof createClient>;
@@ -22,14 +24,8 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
   const load = () => send('snippets.list', {}).then(setSnippets, (e: Error) => setStatus({ kind: 'error', text: t('summaryError', e.message) }));
   useEffect(() => void load(), [send]);
 
-  const shown = snippets.filter((s) => lang === 'all' || s.lang === lang);
+  const shown = useMemo(() => snippets.filter((s) => lang === 'all' || s.lang === lang), [snippets, lang]);
   const dupes = useMemo(() => duplicateShortcuts(snippets), [snippets]);
-  /** The rows under their folder, folders in the order their first snippet comes. */
-  const groups = useMemo(() => {
-    const byFolder = new Map<string, Snippet[]>();
-    for (const s of shown) byFolder.set(s.folder ?? '', [...(byFolder.get(s.folder ?? '') ?? []), s]);
-    return [...byFolder];
-  }, [shown]);
   const act = async (work: () => Promise<unknown>, done: string) => {
     try {
       await work();
@@ -41,21 +37,36 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
   };
 
   const importFile = async (file: File) => {
-    const text = await file.text();
-    const result = /\.csv$/i.test(file.name) ? parseSnippetsCsv(text) : parseSnippetsJson(text);
+    // The bytes, not file.text(): that reads everything as UTF-8 and turns what is not into \uFFFD.
+    const result = parseSnippetsFile(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) {
       const { row, field, message } = result.problem;
       return setStatus({ kind: 'error', text: row === null ? t('importFileError', field, message) : t('importRowError', String(row), field, message) });
     }
     const plan = planImport(snippets, result.snippets);
+    // Past the library's limit: refused here whole, before anything is sent.
+    if (overLimit(result.snippets, false)) return;
     // Never overwrite without asking: conflicts wait for the agent's answer.
     if (plan.conflicts.length) return setPending({ snippets: result.snippets, conflicts: plan.conflicts.length });
     await act(() => send('snippets.import', { snippets: result.snippets, overwrite: false }), t('imported', String(result.snippets.length)));
+  };
+  // The same element until the rows change, so Preact skips the table: opening the editor or a status line
+  // must not compare every row of a library at its limit. `act` and `load` use only `send` and state setters.
+  const table = useMemo(() => <SnippetTable snippets={shown} send={send} act={act} onEdit={setEditing} />, [shown, send]);
+  /**
+   * Says so and returns true when importing `incoming` would take the library past MAX_SNIPPETS: the file is
+   * refused whole before anything is sent (the worker would refuse it too, as a second line).
+   */
+  const overLimit = (incoming: readonly SnippetDraft[], overwrite: boolean): boolean => {
+    const overflow = importOverflow(snippets.length, incoming, planImport(snippets, incoming), overwrite);
+    if (overflow) setStatus({ kind: 'error', text: importOverflowText(overflow) });
+    return overflow !== null;
   };
   const finishImport = (overwrite: boolean) => {
     if (!pending) return;
     const { snippets: incoming } = pending;
     setPending(null);
+    if (overLimit(incoming, overwrite)) return;
     void act(() => send('snippets.import', { snippets: incoming, overwrite }), t('imported', String(incoming.length)));
   };
 
@@ -116,80 +127,14 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
           siteIds={siteIds}
           onCancel={() => setEditing(null)}
           onSave={(snippet) => {
+            // A new snippet in a full library: said here, and the editor stays open with the agent's text.
+            if (snippets.length >= MAX_SNIPPETS && !snippets.some((s) => s.id === snippet.id)) return setStatus({ kind: 'error', text: libraryFullText() });
             setEditing(null);
             void act(() => send('snippets.save', { snippet }), t('snippetSaved', snippet.title));
           }}
         />
       )}
-      <table class="snippet-table">
-        {groups.map(([folder, rows]) => (
-          <tbody key={folder}>
-            <tr class="folder-row" data-folder={folder}>
-              <th colSpan={3}>
-                <span>{folder || t('noFolder')}</span> <span class="muted">({rows.length})</span>
-                {folder && (
-                  <span class="row-actions">
-                    <button
-                      type="button"
-                      aria-label={t('renameFolder', folder)}
-                      onClick={() => {
-                        const to = prompt(t('renameFolderPrompt', folder), folder)?.trim();
-                        if (to && to !== folder) void act(() => send('snippets.folder', { from: folder, to }), t('settingsSaved'));
-                      }}
-                    >
-                      ✎
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={t('deleteFolder', folder)}
-                      onClick={() => {
-                        if (confirm(t('confirmDeleteFolder', folder, String(rows.length)))) void act(() => send('snippets.folder', { from: folder, to: null }), t('snippetDeleted', folder));
-                      }}
-                    >
-                      ✕
-                    </button>
-                  </span>
-                )}
-              </th>
-            </tr>
-            {rows.map((s) => {
-              const i = shown.indexOf(s);
-              return (
-                <tr key={s.id} data-snippet={s.id}>
-                  <td>
-                    <strong>{s.title}</strong> {s.shortcut && <kbd>{s.shortcut}</kbd>}
-                    <div class="muted">{s.tags.filter((tag) => !tag.startsWith('situation:')).join(' · ')}</div>
-                  </td>
-                  <td class="usage">
-                    <UsageSparkline usesByDay={s.usesByDay} today={Date.now()} />
-                    <div class="muted">{s.lastUsedAt ? t('lastUsed', String(s.uses), new Date(s.lastUsedAt).toLocaleDateString()) : t('neverUsed')}</div>
-                  </td>
-                  <td class="row-actions">
-                    <button type="button" onClick={() => setEditing(s)} aria-label={t('editSnippet', s.title)}>
-                      ✎
-                    </button>
-                    <button type="button" disabled={i === 0} onClick={() => void act(() => send('snippets.move', { id: s.id, by: -1 }), t('settingsSaved'))} aria-label={t('moveUp', s.title)}>
-                      ↑
-                    </button>
-                    <button type="button" disabled={i === shown.length - 1} onClick={() => void act(() => send('snippets.move', { id: s.id, by: 1 }), t('settingsSaved'))} aria-label={t('moveDown', s.title)}>
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        if (confirm(t('confirmDelete', s.title))) void act(() => send('snippets.delete', { id: s.id }), t('snippetDeleted', s.title));
-                      }}
-                      aria-label={t('deleteSnippet', s.title)}
-                    >
-                      ✕
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        ))}
-      </table>
+      {table}
     </section>
   );
 }

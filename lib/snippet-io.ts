@@ -1,6 +1,8 @@
-import Papa from 'papaparse';
+import { csvFile, csvRowAtEnd, parseCsv } from './csv';
 import { describeIssue, isRecord, parseJsonText } from './json-file';
+import { formatCount, MAX_SNIPPETS } from './limits';
 import { SnippetDraftSchema, type Snippet, type SnippetDraft } from './snippet';
+import { decodeTextFile } from './text-file';
 
 export { SnippetDraftSchema, type SnippetDraft } from './snippet';
 
@@ -23,6 +25,9 @@ export interface ImportProblem {
 export type ImportResult = { ok: true; snippets: SnippetDraft[] } | { ok: false; problem: ImportProblem };
 
 function checkAll(entries: unknown[], rowOf: (index: number) => number): ImportResult {
+  // No library holds this many, whatever it holds now: refused at once, before checking rows that could
+  // never go in (and before a message too large for the browser to carry).
+  if (entries.length > MAX_SNIPPETS) return { ok: false, problem: { row: rowOf(MAX_SNIPPETS), field: '(row)', message: `the library holds at most ${formatCount(MAX_SNIPPETS)} snippets (this file has ${formatCount(entries.length)})` } };
   const snippets: SnippetDraft[] = [];
   const ids = new Set<string>();
   for (const [index, entry] of entries.entries()) {
@@ -59,27 +64,47 @@ function rowId(lang: string, title: string): string {
 }
 
 export function parseSnippetsCsv(text: string): ImportResult {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(source, { skipEmptyLines: 'greedy' });
-  const rows = parsed.data;
-  const bad = parsed.errors[0];
-  if (bad) return { ok: false, problem: { row: (bad.row ?? 0) + 1, field: '(row)', message: bad.message } };
-  const header = (rows[0] ?? []).map((h) => h.trim());
+  const parsed = parseCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!parsed.ok) return { ok: false, problem: { row: parsed.row, field: '(row)', message: parsed.message } };
+  const [headerRow, ...rows] = parsed.rows;
+  const header = (headerRow?.cells ?? []).map((h) => h.trim());
   const missing = ['title', 'body', 'lang', 'phase'].filter((c) => !header.includes(c));
-  if (missing.length) return { ok: false, problem: { row: 1, field: missing.join(', '), message: `the header must name the columns ${CSV_COLUMNS.join(', ')}` } };
-  const entries = rows.slice(1).map((cells) => {
-    const cell = (name: string) => {
+  if (missing.length) return { ok: false, problem: { row: headerRow?.row ?? 1, field: missing.join(', '), message: `the header must name the columns ${CSV_COLUMNS.join(', ')}` } };
+  const entries: Record<string, unknown>[] = [];
+  for (const { row, cells } of rows) {
+    // A cell too many or too few shifts every cell after it into the wrong column: refused, not guessed.
+    if (cells.length > header.length) return { ok: false, problem: { row, field: '(row)', message: `${cells.length} cells where the header has ${header.length}: a cell with a comma in it must be in double quotes` } };
+    if (cells.length < header.length) return { ok: false, problem: { row, field: header.slice(cells.length).join(', '), message: `${cells.length} cells where the header has ${header.length}: no cell for ${header.slice(cells.length).join(', ')}` } };
+    const exactCell = (name: string) => {
       const i = header.indexOf(name);
-      return i < 0 ? '' : (cells[i] ?? '').trim();
+      return i < 0 ? '' : cells[i]!;
     };
+    // Spaces typed around a value in a sheet are dropped; the body is sent as written, edges included.
+    const cell = (name: string) => exactCell(name).trim();
+    const body = cell('body') ? exactCell('body') : '';
     const list = (name: string) => cell(name).split(/[;；]/).map((v) => v.trim()).filter(Boolean);
-    const entry: Record<string, unknown> = { id: cell('id') || rowId(cell('lang'), cell('title')), title: cell('title'), body: cell('body'), lang: cell('lang'), phase: cell('phase'), tags: list('tags') };
+    const entry: Record<string, unknown> = { id: cell('id') || rowId(cell('lang'), cell('title')), title: cell('title'), body, lang: cell('lang'), phase: cell('phase'), tags: list('tags') };
     if (cell('shortcut')) entry.shortcut = cell('shortcut');
     if (cell('folder')) entry.folder = cell('folder');
     if (list('sites').length) entry.sites = list('sites');
-    return entry;
-  });
-  return checkAll(entries, (i) => i + 2);
+    entries.push(entry);
+  }
+  return checkAll(entries, (i) => rows[i]!.row);
+}
+
+/**
+ * A file the agent picked: CSV by its name, else JSON. CSV comes from spreadsheet tools in whatever
+ * encoding they write; JSON is UTF-8 (RFC 8259), and this extension writes it so.
+ */
+export function parseSnippetsFile(name: string, bytes: Uint8Array): ImportResult {
+  if (/\.csv$/i.test(name)) {
+    const decoded = decodeTextFile(bytes);
+    if (!decoded.ok) return { ok: false, problem: { row: csvRowAtEnd(decoded.before), field: '(row)', message: decoded.message } };
+    return parseSnippetsCsv(decoded.text);
+  }
+  const decoded = decodeTextFile(bytes, ['utf-8']);
+  if (!decoded.ok) return { ok: false, problem: { row: null, field: '(file)', message: `${decoded.message} (line ${decoded.line})` } };
+  return parseSnippetsJson(decoded.text);
 }
 
 const draftOf = (s: SnippetDraft): SnippetDraft => ({ id: s.id, title: s.title, body: s.body, shortcut: s.shortcut, lang: s.lang, phase: s.phase, tags: s.tags, folder: s.folder, sites: s.sites });
@@ -90,7 +115,7 @@ export function snippetsToJson(snippets: readonly SnippetDraft[]): string {
 
 export function snippetsToCsv(snippets: readonly SnippetDraft[]): string {
   const rows = snippets.map((s) => [s.id, s.title, s.body, s.shortcut ?? '', s.lang, s.phase, s.tags.join(';'), s.folder ?? '', (s.sites ?? []).join(';')]);
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+  return csvFile([[...CSV_COLUMNS], ...rows]);
 }
 
 export interface ImportPlan {

@@ -1,3 +1,4 @@
+import { csvFile } from './csv';
 import type { Metrics } from './metrics';
 import { z } from './z';
 
@@ -50,15 +51,14 @@ export function metricRows(m: Metrics, t: Targets): MetricRow[] {
   ];
 }
 
-/** RFC 4180 CSV of the metric rows, one line per metric, with the period and counting named on each line. */
+/**
+ * CSV of the metric rows, one line per metric, with the period and counting named on each line. The
+ * profile id is the agent's own text, so every cell goes through `csvCell` like every CSV this writes.
+ */
 export function metricsCsv(rows: readonly MetricRow[], meta: { periodStart: number; periodEnd: number; profile: string; timeZone: string }): string {
-  const cell = (v: string | number | null) => {
-    const text = v === null ? '' : String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
   const lines = [['period_start', 'period_end', 'profile', 'time_zone', 'metric', 'value', 'target', 'status']];
   for (const r of rows) {
     lines.push([new Date(meta.periodStart).toISOString(), new Date(meta.periodEnd).toISOString(), meta.profile, meta.timeZone, r.id, r.value === null ? '' : String(r.value), r.target === null ? '' : String(r.target), r.grade]);
   }
-  return `${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvFile(lines);
 }

@@ -28,43 +28,56 @@ interface Parsed {
   errors: string[];
 }
 
+/** A fill-in as an error message quotes it: a few dozen characters, however long the stray braces run. */
+function quoted(raw: string): string {
+  return `"{{${raw.length > 40 ? `${raw.slice(0, 37)}...` : raw}}}"`;
+}
+
+/**
+ * One pass over the body, linear in its length: each `{{` and `}}` is found once, keys are kept in a Set (a
+ * list's `includes` made a body of 120,000 fill-ins take 15 s), and text runs are joined once.
+ */
 function parse(body: string): Parsed {
   const segments: Segment[] = [];
-  const keys: string[] = [];
+  const keys = new Set<string>();
   const errors: string[] = [];
-  let text = '';
+  let text: string[] = [];
+  const endText = () => {
+    const joined = text.join('');
+    if (joined) segments.push({ kind: 'text', text: joined });
+    text = [];
+  };
   let i = 0;
   while (i < body.length) {
     const open = body.indexOf('{{', i);
     if (open < 0) {
-      text += body.slice(i);
+      text.push(body.slice(i));
       break;
     }
-    text += body.slice(i, open);
+    text.push(body.slice(i, open));
     const close = body.indexOf('}}', open + 2);
     if (close < 0) {
       errors.push(`Unclosed "{{" at position ${open}.`);
-      text += body.slice(open);
+      text.push(body.slice(open));
       break;
     }
     const raw = body.slice(open + 2, close);
     const key = raw.trim();
     if (key === '') {
-      errors.push(`Empty fill-in "{{${raw}}}" at position ${open}.`);
-      text += body.slice(open, close + 2);
+      errors.push(`Empty fill-in ${quoted(raw)} at position ${open}.`);
+      text.push(body.slice(open, close + 2));
     } else if (!KEY.test(key)) {
-      errors.push(`Fill-in "{{${raw}}}" at position ${open}: a key is a letter followed by letters, digits or "_".`);
-      text += body.slice(open, close + 2);
+      errors.push(`Fill-in ${quoted(raw)} at position ${open}: a key is a letter followed by letters, digits or "_".`);
+      text.push(body.slice(open, close + 2));
     } else {
-      if (text) segments.push({ kind: 'text', text });
-      text = '';
+      endText();
       segments.push({ kind: 'key', key });
-      if (!keys.includes(key)) keys.push(key);
+      keys.add(key);
     }
     i = close + 2;
   }
-  if (text) segments.push({ kind: 'text', text });
-  return { segments, keys, errors };
+  endText();
+  return { segments, keys: [...keys], errors };
 }
 
 /** The fill-ins of a body, in order of first appearance and each once, and what is malformed in it. */
@@ -96,7 +109,5 @@ export function fillTemplate(body: string, values: Record<string, string | undef
   const { segments, keys, errors } = parse(body);
   const missing = keys.filter((key) => valueOf(values, key) === undefined);
   if (missing.length > 0 || errors.length > 0) return { ok: false, missing, errors };
-  let text = '';
-  for (const segment of segments) text += segment.kind === 'text' ? segment.text : (valueOf(values, segment.key) ?? '');
-  return { ok: true, text };
+  return { ok: true, text: segments.map((segment) => (segment.kind === 'text' ? segment.text : (valueOf(values, segment.key) ?? ''))).join('') };
 }

@@ -1,32 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { KefuDatabase } from '@/lib/db';
-import { presetProfile } from '@/lib/metric-profiles';
-import { MetricsStore } from '@/lib/metrics-store';
 import { defaultSnippets } from '@/lib/snippets/defaults';
-import { defaultTargets } from '@/lib/targets';
-import { Tracker } from '@/lib/tracker';
-import { defaultThresholds } from '@/lib/waiting';
-import { createHandlers } from '@/lib/worker-handlers';
+import { workerHandlers } from '../support/handlers';
 
 const NOW = Date.UTC(2026, 10, 23, 6);
 let db: KefuDatabase;
 let n = 0;
 const changed = vi.fn();
 
-function handlers() {
-  const counting = () => ({ profile: presetProfile('default')!, timeZone: 'Asia/Shanghai' });
-  return createHandlers({
-    db,
-    tracker: new Tracker(db, () => defaultThresholds, () => NOW),
-    metrics: new MetricsStore(db, counting, () => NOW),
-    counting,
-    targets: () => defaultTargets,
-    thresholds: () => defaultThresholds,
-    refresh: async () => undefined,
-    snippetsChanged: changed,
-    now: () => NOW,
-  });
-}
+const handlers = () => workerHandlers(db, NOW, changed);
 
 beforeEach(() => {
   db = new KefuDatabase(`snippet-handlers-${n++}`);
