@@ -1,3 +1,4 @@
+import { fitEvent, fitId, type CutLengths } from './page-data';
 import { z } from './z';
 
 /**
@@ -23,8 +24,25 @@ export const ChatEventSchema = z.object({
   atSource: z.enum(['page', 'seen']),
   text: z.string().max(10_000),
   orderNumber: z.string().max(100).optional(),
+  /** The original lengths of fields the page gave longer than their limit, cut to fit (lib/page-data.ts). */
+  cut: z.object({ text: z.number().int(), buyerName: z.number().int(), orderNumber: z.number().int() }).partial().optional(),
 });
 export type ChatEvent = z.infer<typeof ChatEventSchema>;
+
+/**
+ * An event as a content script sends it: anything too long is cut to fit first (never a reason to refuse
+ * the message, or the batch around it), then checked as a stored event.
+ */
+export const IncomingEventSchema = z.preprocess(fitIncoming, ChatEventSchema);
+
+function fitIncoming(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const e = raw as Record<string, unknown>;
+  const strings = ['id', 'conversationId', 'buyerName', 'text', 'shopId'].every((k) => typeof e[k] === 'string');
+  if (!strings || (e.orderNumber !== undefined && typeof e.orderNumber !== 'string')) return raw;
+  const fitted = fitEvent(e as unknown as { id: string; conversationId: string; buyerName: string; text: string; orderNumber?: string; cut?: CutLengths });
+  return { ...fitted, shopId: fitId(e.shopId as string) };
+}
 
 /** What an adapter reads off the page; the content script adds site and shop. */
 export type ChatEventDraft = Omit<ChatEvent, 'site' | 'shopId'>;

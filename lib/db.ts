@@ -11,6 +11,8 @@ export interface TabShop {
   tabId: number;
   site: string;
   shopId: string;
+  /** The page load that bound the tab to this shop (lib/tracker.ts bindTab); not indexed. */
+  page?: string;
 }
 
 /** A threshold a buyer's wait crossed (warn, breach, 3 and 5 minutes), logged once per wait and mark. */

@@ -1,4 +1,5 @@
 import type { MessageName, Reply, RequestOf, ResponseOf } from './protocol';
+import { RefusalError } from './refusal';
 
 /**
  * The sending side of lib/protocol.ts. It imports the protocol's types only, so the content script
@@ -13,7 +14,7 @@ export function createClient(transport: (message: unknown) => Promise<unknown>) 
   return async function send<N extends MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
     const reply = (await transport(envelope(name, payload))) as Reply<ResponseOf<N>> | undefined;
     if (!reply) throw new Error(`${name}: no answer from the background worker`);
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw reply.refused ? new RefusalError(reply.error) : new Error(reply.error);
     return reply.data;
   };
 }

@@ -1,6 +1,8 @@
 import { z } from './z';
-import { ChatEventSchema } from './chat-event';
+import { fitListed } from './page-data';
+import { RefusalError } from './refusal';
 import { MAX_ID, ShopSchema } from './shop';
+import { MAX_SNIPPETS } from './limits';
 import { SnippetDraftSchema, SnippetSchema } from './snippet';
 import type { Shift } from './db';
 import type { EventExport } from './event-export';
@@ -10,6 +12,24 @@ import type { Targets } from './targets';
 import { WaitingSchema, type Thresholds, type Waiting } from './waiting';
 
 const ViewSchema = z.enum(['shift', 'day']);
+
+/** A random id a content script draws once per page load. */
+const PageIdSchema = z.string().min(1).max(64).optional();
+
+/** An event or list row the worker could not store, and why: shown to the agent once, never resent. */
+const RejectedSchema = z.object({ id: z.string().nullable(), error: z.string() });
+export type Rejected = z.infer<typeof RejectedSchema>;
+
+/** A conversation-list row as a page reads it: names and ids too long are cut to fit, not refused. */
+export const ListedConversationSchema = z.preprocess(
+  (raw) => (typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>).conversationId === 'string' && typeof (raw as Record<string, unknown>).buyerName === 'string' ? fitListed(raw as { conversationId: string; buyerName: string }) : raw),
+  z.object({
+    conversationId: z.string().min(1).max(MAX_ID),
+    buyerName: z.string().max(MAX_ID),
+    unread: z.number().int().nonnegative(),
+    waitingSince: z.number().int().nonnegative().nullable(),
+  }),
+);
 export type View = z.infer<typeof ViewSchema>;
 
 /** The popup's data, read from kept totals (no scan of the day's events). */
@@ -35,26 +55,20 @@ export interface MetricsView {
  * before handling it, because the content script runs inside a page we do not control.
  */
 export const protocol = {
-  /** A chat page's content script reports the messages its adapter read; the answer is who waits in that shop. */
+  /**
+   * A chat page's content script reports the messages its adapter read; the answer is who waits in that
+   * shop. Each event is checked on its own (lib/chat-event.ts IncomingEventSchema): one that cannot be
+   * stored is named in `rejected` and the others are stored. `page` names the document that sends (a new
+   * one after every reload): a tab's shop is fixed for the life of its page.
+   */
   'chat.events': {
-    request: ShopSchema.extend({ events: z.array(ChatEventSchema).max(1_000) }),
-    response: z.object({ added: z.number().int(), waits: z.array(WaitingSchema) }),
+    request: ShopSchema.extend({ page: PageIdSchema, events: z.array(z.unknown()).max(1_000) }),
+    response: z.object({ added: z.number().int(), waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema) }),
   },
-  /** The console's conversation list: buyers waiting in conversations that are not open. */
+  /** The console's conversation list: buyers waiting in conversations that are not open. Rows are checked one by one, like events. */
   'chat.conversations': {
-    request: ShopSchema.extend({
-      conversations: z
-        .array(
-          z.object({
-            conversationId: z.string().min(1).max(MAX_ID),
-            buyerName: z.string().max(MAX_ID),
-            unread: z.number().int().nonnegative(),
-            waitingSince: z.number().int().nonnegative().nullable(),
-          }),
-        )
-        .max(2_000),
-    }),
-    response: z.object({ waits: z.array(WaitingSchema) }),
+    request: ShopSchema.extend({ page: PageIdSchema, conversations: z.array(z.unknown()).max(2_000) }),
+    response: z.object({ waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema) }),
   },
   /** A page's own timer saw a wait cross a threshold: wake the worker so the badge is right within a second. */
   'alerts.refresh': {
@@ -65,7 +79,7 @@ export const protocol = {
     request: z.object({ lang: z.enum(['zh', 'en']).optional() }),
     response: z.array(SnippetSchema),
   },
-  /** The options page saves a new or edited snippet; a new one goes last. */
+  /** The options page saves a new or edited snippet; a new one goes last, refused when the library holds MAX_SNIPPETS. */
   'snippets.save': { request: z.object({ snippet: SnippetDraftSchema }), response: SnippetSchema },
   'snippets.delete': { request: z.object({ id: z.string().min(1) }), response: z.object({ deleted: z.boolean() }) },
   /** Renames a folder (and its sub-folders), or deletes it with every snippet in it when `to` is null. */
@@ -75,9 +89,9 @@ export const protocol = {
   },
   /** Moves a snippet one place up (-1) or down (1) in the library's order. */
   'snippets.move': { request: z.object({ id: z.string().min(1), by: z.union([z.literal(-1), z.literal(1)]) }), response: z.array(SnippetSchema) },
-  /** A checked file's snippets, in one transaction: conflicts replaced only when the agent said so. */
+  /** A checked file's snippets, in one transaction: conflicts replaced only when the agent said so. Refused whole past MAX_SNIPPETS. */
   'snippets.import': {
-    request: z.object({ snippets: z.array(SnippetDraftSchema).max(10_000), overwrite: z.boolean() }),
+    request: z.object({ snippets: z.array(SnippetDraftSchema).max(MAX_SNIPPETS), overwrite: z.boolean() }),
     response: z.object({ added: z.number().int(), replaced: z.number().int(), skipped: z.number().int() }),
   },
   'snippets.used': {
@@ -108,16 +122,17 @@ export type ResponseOf<N extends MessageName> = z.output<(typeof protocol)[N]['r
 
 const EnvelopeSchema = z.object({ kefu: z.literal(1), name: z.string(), payload: z.unknown() });
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+/** `refused`: the request will never be accepted as it is, so resending it is pointless (lib/refusal.ts). */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; refused?: boolean };
 
 /** Checks an incoming message; returns its name and validated payload, or why it was refused. */
-export function parseRequest(raw: unknown): { ok: true; name: MessageName; payload: unknown } | { ok: false; error: string } | null {
+export function parseRequest(raw: unknown): { ok: true; name: MessageName; payload: unknown } | { ok: false; error: string; refused: true } | null {
   const outer = EnvelopeSchema.safeParse(raw);
   if (!outer.success) return null; // not ours: another listener's message
   const { name, payload } = outer.data;
-  if (!(name in protocol)) return { ok: false, error: `unknown message "${name}"` };
+  if (!(name in protocol)) return { ok: false, error: `unknown message "${name}"`, refused: true };
   const checked = protocol[name as MessageName].request.safeParse(payload);
-  if (!checked.success) return { ok: false, error: `${name}: ${z.prettifyError(checked.error)}` };
+  if (!checked.success) return { ok: false, error: `${name}: ${z.prettifyError(checked.error)}`, refused: true };
   return { ok: true, name: name as MessageName, payload: checked.data };
 }
 
@@ -143,6 +158,6 @@ export async function dispatch(handlers: Handlers, raw: unknown, sender: SenderC
   try {
     return { ok: true, data: await handler(request.payload, sender) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: error instanceof Error ? error.message : String(error), ...(error instanceof RefusalError ? { refused: true } : {}) };
   }
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { ChatEvent } from './chat-event';
-import type { AlertRecord, KefuDatabase } from './db';
+import type { AlertRecord, KefuDatabase, TabShop } from './db';
+import { RefusalError } from './refusal';
 import type { ListedConversation } from './sites/types';
 import { alertLevel, badgeFor, conversationKey, firstUnanswered, marks, nextCrossing, type BadgeState, type Thresholds, type Waiting } from './waiting';
 
@@ -23,6 +24,13 @@ export interface Shop {
   shopId: string;
 }
 
+/** The tab (and its page load) a report came from; absent for reports not from a console tab. */
+export interface ReportOrigin {
+  tabId: number;
+  /** A random id the content script draws once per page load. */
+  page?: string;
+}
+
 /**
  * The background worker's memory of every buyer's wait, kept entirely in IndexedDB so a stopped and
  * restarted worker (Chrome stops it after 30 s idle) or a reloaded tab carries on where it was.
@@ -35,9 +43,10 @@ export class Tracker {
   ) {}
 
   /** Stores new events (add-only, by stable id) and recomputes the waits of the conversations they touch. */
-  async record(shop: Shop, events: readonly ChatEvent[], tabId?: number): Promise<{ added: ChatEvent[]; waits: Waiting[] }> {
+  async record(shop: Shop, events: readonly ChatEvent[], from?: ReportOrigin): Promise<{ added: ChatEvent[]; waits: Waiting[] }> {
     const { db } = this;
     const added = await db.transaction('rw', db.events, db.waits, db.tabs, async () => {
+      if (from) await this.bindTab(from, shop);
       const known = await db.events.bulkGet(events.map((e) => e.id));
       const fresh = new Map<string, ChatEvent>();
       events.forEach((e, i) => {
@@ -47,17 +56,18 @@ export class Tracker {
       await this.replaceListEvents(shop, [...fresh.values()]);
       const names = new Map(events.map((e) => [e.conversationId, e.buyerName]));
       for (const [conversationId, buyerName] of names) await this.recompute(shop, conversationId, buyerName);
-      if (tabId !== undefined) await this.attachTab(tabId, shop);
       return [...fresh.values()];
     });
     return { added, waits: await this.waitsOf(shop) };
   }
 
   /** What the conversation list shows: buyers waiting in conversations that are not open. */
-  async listed(shop: Shop, list: readonly ListedConversation[], tabId?: number): Promise<{ added: ChatEvent[]; waits: Waiting[] }> {
+  async listed(shop: Shop, list: readonly ListedConversation[], from?: ReportOrigin): Promise<{ added: ChatEvent[]; waits: Waiting[] }> {
     const { db } = this;
     const added: ChatEvent[] = [];
+    const tabId = from?.tabId;
     await db.transaction('rw', db.events, db.waits, db.tabs, async () => {
+      if (from) await this.bindTab(from, shop);
       const seen = new Set<string>();
       for (const item of list) {
         const key = conversationKey({ ...shop, conversationId: item.conversationId });
@@ -71,7 +81,7 @@ export class Tracker {
           if (existing) await db.waits.delete(key);
           continue;
         }
-        await db.waits.put({ key, ...shop, conversationId: item.conversationId, buyerName: item.buyerName, since: item.waitingSince, messageId: null, source: 'list' });
+        await db.waits.put({ key, ...shop, conversationId: item.conversationId, buyerName: item.buyerName, since: item.waitingSince, messageId: null, source: 'list', ...(tabId === undefined ? {} : { listedBy: tabId }) });
         const id = listEventId(shop, item.conversationId, item.waitingSince);
         if (!(await db.events.get(id))) {
           const event: ChatEvent = { id, ...shop, conversationId: item.conversationId, buyerName: item.buyerName, type: 'message', sender: 'buyer', auto: false, at: item.waitingSince, atSource: 'page', text: '' };
@@ -79,10 +89,12 @@ export class Tracker {
           added.push(event);
         }
       }
-      // A conversation gone from the list was closed or moved away: nobody to alert about.
-      const stale = (await db.waits.where('[site+shopId]').equals([shop.site, shop.shopId]).toArray()).filter((w) => w.source === 'list' && !seen.has(w.key));
+      // A conversation gone from this tab's list was closed or moved away: nobody to alert about. Only
+      // what this tab listed (or no tab): another tab's list, even of the same shop, is that tab's to clear.
+      const stale = (await db.waits.where('[site+shopId]').equals([shop.site, shop.shopId]).toArray()).filter(
+        (w) => w.source === 'list' && !seen.has(w.key) && (w.listedBy === undefined || w.listedBy === tabId),
+      );
       await db.waits.bulkDelete(stale.map((w) => w.key));
-      if (tabId !== undefined) await this.attachTab(tabId, shop);
     });
     return { added, waits: await this.waitsOf(shop) };
   }
@@ -91,9 +103,23 @@ export class Tracker {
     return this.db.waits.where('[site+shopId]').equals([shop.site, shop.shopId]).toArray();
   }
 
-  async attachTab(tabId: number, shop: Shop): Promise<void> {
+  /**
+   * Which shop a tab reports for is fixed by its first report, for the life of its page: a page that starts
+   * claiming another shop is refused (a console never changes shop without a reload; a hostile page would,
+   * to write into another shop's waits). A new page load in the tab may bind it to another shop; the old
+   * shop's waits go with it, unless another tab still shows that shop.
+   */
+  private async bindTab({ tabId, page }: ReportOrigin, shop: Shop): Promise<void> {
     const current = await this.db.tabs.get(tabId);
-    if (current?.site !== shop.site || current.shopId !== shop.shopId) await this.db.tabs.put({ tabId, ...shop });
+    if (current && current.site === shop.site && current.shopId === shop.shopId) {
+      if (page !== undefined && current.page !== page) await this.db.tabs.put({ tabId, ...shop, page });
+      return;
+    }
+    if (current && (page === undefined || current.page === page)) {
+      throw new RefusalError(`this tab records shop "${current.shopId}"; its page now shows "${shop.shopId}": reload the tab to record that shop`);
+    }
+    if (current) await this.forgetTab(current);
+    await this.db.tabs.put({ tabId, ...shop, ...(page === undefined ? {} : { page }) });
   }
 
   /** A console tab closed: its shop's waits go too, unless another tab still shows that shop. */
@@ -101,11 +127,18 @@ export class Tracker {
     const { db } = this;
     await db.transaction('rw', db.tabs, db.waits, async () => {
       const tab = await db.tabs.get(tabId);
-      if (!tab) return;
-      await db.tabs.delete(tabId);
-      const others = await db.tabs.where('[site+shopId]').equals([tab.site, tab.shopId]).count();
-      if (!others) await db.waits.where('[site+shopId]').equals([tab.site, tab.shopId]).delete();
+      if (tab) await this.forgetTab(tab);
     });
+  }
+
+  private async forgetTab(tab: TabShop): Promise<void> {
+    const { db } = this;
+    await db.tabs.delete(tab.tabId);
+    const shopWaits = db.waits.where('[site+shopId]').equals([tab.site, tab.shopId]);
+    const others = await db.tabs.where('[site+shopId]').equals([tab.site, tab.shopId]).count();
+    // Another tab shows the shop: it keeps the waits, except those only this tab's list showed.
+    if (others) await shopWaits.filter((w) => w.source === 'list' && w.listedBy === tab.tabId).delete();
+    else await shopWaits.delete();
   }
 
   /** The badge of every console tab (its own shop's buyers) and the total for all other tabs. */

@@ -29,6 +29,8 @@ export const WaitingSchema = z.object({
   messageId: z.string().nullable(),
   /** Where the wait was learnt: the messages of the open thread, or the conversation list. */
   source: z.enum(['events', 'list']),
+  /** A list wait: the tab whose list showed it (only that tab's list may clear it). */
+  listedBy: z.number().int().optional(),
 });
 export type Waiting = z.infer<typeof WaitingSchema>;
 
@@ -75,6 +77,9 @@ export function nextCrossing(waits: readonly Pick<Waiting, 'since'>[], now: numb
   }
   return next;
 }
+
+/** Waiting rows a list draws at most (sidebar and popup): the most urgent; the rest are counted, not drawn. */
+export const WAITING_ROWS = 20;
 
 /** Most urgent first: longest waiting. */
 export function byUrgency<T extends Pick<Waiting, 'since' | 'key'>>(waits: readonly T[]): T[] {

@@ -2,14 +2,18 @@ import type { KefuDatabase } from './db';
 import { localParts } from './local-time';
 import type { Snippet } from './snippet';
 import { planImport } from './snippet-io';
+import { importOverflowText, libraryFullText } from './limit-messages';
+import { importOverflow, MAX_SNIPPETS } from './limits';
+import { RefusalError } from './refusal';
 import type { EventExport } from './event-export';
 import { CONTEXT_MS, REPLY_HORIZON_MS, dayPeriod, shiftPeriod, type CountingConfig, type MetricsStore, type TrackedPeriod } from './metrics-store';
-import type { Handlers, View } from './protocol';
+import { IncomingEventSchema } from './chat-event';
+import { explainZodError } from './json-file';
+import { ListedConversationSchema, type Handlers, type Rejected, type View } from './protocol';
+import type { z } from './z';
 import type { Targets } from './targets';
 import type { Tracker } from './tracker';
-import { byUrgency, type Thresholds } from './waiting';
-
-const POPUP_WAITS = 20;
+import { byUrgency, WAITING_ROWS, type Thresholds } from './waiting';
 
 export interface WorkerDeps {
   db: KefuDatabase;
@@ -37,15 +41,17 @@ export function createHandlers(deps: WorkerDeps): Handlers {
   }
 
   return {
-    async 'chat.events'({ site, shopId, events }, { tabId }) {
-      const { added, waits } = await tracker.record({ site, shopId }, events, tabId);
+    async 'chat.events'({ site, shopId, page, events }, { tabId }) {
+      const { accepted, rejected } = checkEach(events, IncomingEventSchema, (raw) => idOf(raw));
+      const { added, waits } = await tracker.record({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page });
       await Promise.all([refresh(), metrics.update(added)]);
-      return { added: added.length, waits };
+      return { added: added.length, waits, rejected };
     },
-    async 'chat.conversations'({ site, shopId, conversations }, { tabId }) {
-      const { added, waits } = await tracker.listed({ site, shopId }, conversations, tabId);
+    async 'chat.conversations'({ site, shopId, page, conversations }, { tabId }) {
+      const { accepted, rejected } = checkEach(conversations, ListedConversationSchema, (raw) => idOf(raw, 'conversationId'));
+      const { added, waits } = await tracker.listed({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page });
       await Promise.all([refresh(), metrics.update(added)]);
-      return { waits };
+      return { waits, rejected };
     },
     async 'alerts.refresh'(_, { tabId }) {
       await refresh();
@@ -71,6 +77,8 @@ export function createHandlers(deps: WorkerDeps): Handlers {
     async 'snippets.save'({ snippet }) {
       const saved = await db.transaction('rw', db.snippets, async () => {
         const existing = await db.snippets.get(snippet.id);
+        // The options page says so before it sends; this holds when it did not (another page, an old one).
+        if (!existing && (await db.snippets.count()) >= MAX_SNIPPETS) throw new RefusalError(libraryFullText());
         const order = existing?.order ?? ((await db.snippets.orderBy('order').last())?.order ?? -1) + 1;
         const record: Snippet = { ...snippet, order, uses: existing?.uses ?? 0, lastUsedAt: existing?.lastUsedAt, usesByDay: existing?.usesByDay };
         await db.snippets.put(record);
@@ -113,6 +121,9 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       const result = await db.transaction('rw', db.snippets, async () => {
         const existing = await db.snippets.toArray();
         const plan = planImport(existing, snippets);
+        // Refused whole, inside the transaction: nothing of the file is written.
+        const overflow = importOverflow(existing.length, snippets, plan, overwrite);
+        if (overflow) throw new RefusalError(importOverflowText(overflow));
         let order = Math.max(-1, ...existing.map((s) => s.order)) + 1;
         const rows: Snippet[] = plan.fresh.map((s) => ({ ...s, order: order++, uses: 0 }));
         if (overwrite) {
@@ -144,7 +155,7 @@ export function createHandlers(deps: WorkerDeps): Handlers {
         targets: deps.targets(),
         thresholds: deps.thresholds(),
         // The most urgent few: the popup is no place for hundreds of rows.
-        waits: byUrgency(waits).slice(0, POPUP_WAITS),
+        waits: byUrgency(waits).slice(0, WAITING_ROWS),
         waitsTotal: waits.length,
         alerts: { warn, breach },
         now: now(),
@@ -165,4 +176,24 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       return { format: 'kefu-sidekick/events', version: 1, exportedAt: now(), timeZone, profile, period: { start: period.start, end }, events };
     },
   };
+}
+
+/**
+ * Each entry checked on its own: one that cannot be stored is named (with its index and why) and the
+ * others go on, so one odd message never holds back the messages around it.
+ */
+function checkEach<S extends z.ZodType>(entries: readonly unknown[], schema: S, idOf: (raw: unknown) => string | null): { accepted: z.output<S>[]; rejected: Rejected[] } {
+  const accepted: z.output<S>[] = [];
+  const rejected: Rejected[] = [];
+  entries.forEach((raw, index) => {
+    const checked = schema.safeParse(raw);
+    if (checked.success) accepted.push(checked.data);
+    else rejected.push({ id: idOf(raw), error: `[${index}] ${explainZodError(checked.error, raw)}` });
+  });
+  return { accepted, rejected };
+}
+
+function idOf(raw: unknown, key = 'id'): string | null {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value.slice(0, 200) : null;
 }

@@ -1,4 +1,7 @@
 import type { ChatEvent } from '@/lib/chat-event';
+import { fitEvent, fitListed } from '@/lib/page-data';
+import type { Rejected } from '@/lib/protocol';
+import { RefusalError } from '@/lib/refusal';
 import type { CurrentConversation, LayoutProblem, ListedConversation, SiteAdapter } from '@/lib/sites/types';
 
 export interface PageView {
@@ -23,21 +26,31 @@ const WHOLE_THREAD_EVERY = 10;
 /** Events per message to the worker: well under the protocol's limit, so a burst of history goes in pieces. */
 export const REPORT_BATCH = 500;
 
+/** What the worker said of a report: the entries it could not store (each named once, never resent). */
+export interface ReportReply {
+  rejected: Rejected[];
+}
+
 /**
  * Reads the page through its adapter whenever it changes: reports the open thread's messages not reported
- * yet, and the conversation list whenever it changes. A report that fails (worker restarting) is retried
- * on the next change or after a second; the worker ignores duplicates, so resending is safe.
+ * yet, and the conversation list whenever it changes. A report that fails for now (worker restarting, disk
+ * full) is retried on the next change or after a second; the worker ignores duplicates, so resending is
+ * safe. A report the worker refuses for good, or an entry of it, is not resent: `onRefused` says so once.
  */
 export function watchPage(options: {
   adapter: SiteAdapter;
   doc: Document;
   signal: AbortSignal;
-  reportEvents: (shopId: string, events: ChatEvent[]) => Promise<unknown>;
-  reportList: (shopId: string, list: ListedConversation[]) => Promise<unknown>;
+  reportEvents: (shopId: string, events: ChatEvent[]) => Promise<ReportReply | void>;
+  reportList: (shopId: string, list: ListedConversation[]) => Promise<ReportReply | void>;
   onView: (view: PageView) => void;
-}): void {
+  /** Entries that will never be recorded: `count` of them, the first one's reason. */
+  onRefused?: (count: number, reason: string) => void;
+}): { readNow: () => void } {
   const { adapter, doc, signal } = options;
   const reported = new Set<string>();
+  /** A fitted event's id -> the id it was read under (they differ for an over-long id). */
+  const reportedAs = new Map<string, string>();
   const firstSeen = new Map<string, number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastScanAt = -Infinity;
@@ -49,11 +62,17 @@ export function watchPage(options: {
   let changedWhileSending = false;
 
   let scanError: string | null = null;
-  const send = async (work: () => Promise<unknown>): Promise<boolean> => {
+  /** True when the report is done with: stored, or refused for good (and said so). */
+  const send = async (work: () => Promise<ReportReply | void>, count: number): Promise<boolean> => {
     try {
-      await work();
+      const rejected = (await work())?.rejected ?? [];
+      if (rejected.length) options.onRefused?.(rejected.length, rejected[0]!.error);
       return true;
     } catch (error) {
+      if (error instanceof RefusalError) {
+        options.onRefused?.(count, error.message);
+        return true;
+      }
       scanError = error instanceof Error ? error.message : String(error);
       schedule(RETRY_MS);
       return false;
@@ -70,17 +89,20 @@ export function watchPage(options: {
       if (reported.has(id)) continue;
       // A message with no printed time keeps the moment it was first seen, whatever the re-renders.
       const at = draft.atSource === 'seen' ? (firstSeen.get(id) ?? firstSeen.set(id, draft.at).get(id)!) : draft.at;
-      fresh.push({ ...draft, id, at, site: adapter.id, shopId });
+      // Cut to the stored limits here too: a 1 MB message costs the page a 10 kB report, not 1 MB.
+      fresh.push(fitEvent({ ...draft, id, at, site: adapter.id, shopId }));
+      reportedAs.set(fresh.at(-1)!.id, id);
     }
     for (let i = 0; i < fresh.length; i += REPORT_BATCH) {
       const batch = fresh.slice(i, i + REPORT_BATCH);
-      if (!(await send(() => options.reportEvents(shopId, batch)))) break;
-      batch.forEach((e) => reported.add(e.id));
+      if (!(await send(() => options.reportEvents(shopId, batch), batch.length))) break;
+      batch.forEach((e) => reported.add(reportedAs.get(e.id) ?? e.id));
     }
-    const list = adapter.readConversationList(doc, now);
+    reportedAs.clear();
+    const list = adapter.readConversationList(doc, now).map(fitListed);
     // Unread counts change with every message and matter to nobody here: only who waits since when does.
     const listKey = list.map((c) => `${c.conversationId}\u0000${c.buyerName}\u0000${c.waitingSince}`).join('\u0001');
-    if (listKey !== lastList && (await send(() => options.reportList(shopId, list)))) lastList = listKey;
+    if (listKey !== lastList && (await send(() => options.reportList(shopId, list), list.length))) lastList = listKey;
   };
 
   const scan = async () => {
@@ -110,6 +132,8 @@ export function watchPage(options: {
         }
       }
     }
+    // Stopped while the report was on its way (the extension went away): nobody is left to tell.
+    if (signal.aborted) return;
     const view: PageView = { problems, conversation, reportError };
     const key = JSON.stringify(view);
     if (key !== lastView) {
@@ -127,8 +151,10 @@ export function watchPage(options: {
   // The whole body, not the adapter's root: a console that re-renders replaces its root element. Text
   // changes in place (wait clocks ticking, unread counts) are left out: a new message adds an element.
   // The agent's own key or click (a reply sent, a conversation opened) is read at once even mid-flood:
-  // that is the change they wait to see (a wait cleared, a badge gone).
-  const agentActed = () => {
+  // that is the change they wait to see (a wait cleared, a badge gone). The agent's only: a page's own
+  // synthetic events must not lift the limit (a page could otherwise make us read it without pause).
+  const agentActed = (event?: Event) => {
+    if (event && !event.isTrusted) return;
     lastScanAt = -Infinity;
     if (timer === undefined) return;
     clearTimeout(timer);
@@ -152,4 +178,6 @@ export function watchPage(options: {
     clearTimeout(timer);
   });
   void scan();
+  // The agent acted through the sidebar (opened a conversation): what the page does next is read at once.
+  return { readNow: () => agentActed() };
 }

@@ -1,4 +1,9 @@
+import type { KefuDatabase } from '@/lib/db';
 import type { Handlers } from '@/lib/protocol';
+import { presetProfile } from '@/lib/metric-profiles';
+import { MetricsStore } from '@/lib/metrics-store';
+import { Tracker } from '@/lib/tracker';
+import { createHandlers } from '@/lib/worker-handlers';
 import { emptyCounters, finalizeMetrics } from '@/lib/metrics';
 import { presetProfiles } from '@/lib/metric-profiles';
 import type { MetricsView } from '@/lib/protocol';
@@ -30,8 +35,8 @@ export function metricsView(change: Partial<MetricsView> = {}): MetricsView {
 /** Handlers that answer from fixed data, for tests of the sending side; override the ones a test is about. */
 export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    'chat.events': async ({ events }) => ({ added: events.length, waits: [] }),
-    'chat.conversations': async () => ({ waits: [] }),
+    'chat.events': async ({ events }) => ({ added: events.length, waits: [], rejected: [] }),
+    'chat.conversations': async () => ({ waits: [], rejected: [] }),
     'alerts.refresh': async () => ({ text: '', color: null }),
     'snippets.list': async () => defaultSnippets,
     'snippets.used': async () => ({ uses: 1 }),
@@ -48,4 +53,20 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     ...overrides,
   };
+}
+
+/** The worker's real handlers over `db`, at a fixed clock, with the default settings. */
+export function workerHandlers(db: KefuDatabase, now: number, snippetsChanged?: () => void): Handlers {
+  const counting = () => ({ profile: presetProfile('default')!, timeZone: 'Asia/Shanghai' });
+  return createHandlers({
+    db,
+    tracker: new Tracker(db, () => defaultThresholds, () => now),
+    metrics: new MetricsStore(db, counting, () => now),
+    counting,
+    targets: () => defaultTargets,
+    thresholds: () => defaultThresholds,
+    refresh: async () => undefined,
+    snippetsChanged,
+    now: () => now,
+  });
 }

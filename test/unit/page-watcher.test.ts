@@ -3,6 +3,7 @@ import type { ChatEvent } from '@/lib/chat-event';
 import type { ListedConversation } from '@/lib/sites/types';
 import { demoAdapter, demoSelectors } from '@/lib/sites/demo';
 import { REPORT_BATCH, watchPage, type PageView } from '@/entrypoints/content/page-watcher';
+import { RefusalError } from '@/lib/refusal';
 import { loadFixture } from '../support/fixtures';
 
 function useFixture(path: string) {
@@ -107,18 +108,80 @@ describe('watchPage', () => {
     signal.abort();
   });
 
-  test('right after the agent’s own key or click, a change is read at once even within the second', async () => {
+  test('right after the agent acts through the sidebar, a change is read at once even within the second', async () => {
+    const doc = useFixture('demo/standard.html');
+    const reports: number[] = [];
+    const signal = new AbortController();
+    const watcher = watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async () => void reports.push(performance.now()), reportList: async () => undefined, onView: () => undefined });
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    addMessage(doc, 'during-1', '在吗'); // read no sooner than a second after the first read
+    await new Promise((r) => setTimeout(r, 100));
+    watcher.readNow();
+    const acted = performance.now();
+    await vi.waitFor(() => expect(reports).toHaveLength(2), { timeout: 400 });
+    expect(reports[1]! - acted).toBeLessThan(200);
+    signal.abort();
+  });
+
+  test('a key or click the page makes up itself does not lift the once-a-second limit', async () => {
     const doc = useFixture('demo/standard.html');
     const reports: number[] = [];
     const signal = new AbortController();
     watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async () => void reports.push(performance.now()), reportList: async () => undefined, onView: () => undefined });
     await vi.waitFor(() => expect(reports).toHaveLength(1));
-    addMessage(doc, 'during-1', '在吗'); // read no sooner than a second after the first read
+    const first = reports[0]!;
+    addMessage(doc, 'during-1', '在吗');
     await new Promise((r) => setTimeout(r, 100));
-    doc.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    const acted = performance.now();
-    await vi.waitFor(() => expect(reports).toHaveLength(2), { timeout: 400 });
-    expect(reports[1]! - acted).toBeLessThan(200);
+    for (let i = 0; i < 20; i++) {
+      doc.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      doc.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    await vi.waitFor(() => expect(reports).toHaveLength(2), { timeout: 2_000 });
+    expect(reports[1]! - first).toBeGreaterThanOrEqual(950);
+    signal.abort();
+  });
+
+  test('an oversized message is reported cut to its limit, with its length, and never holds back the next', async () => {
+    const doc = useFixture('demo/standard.html');
+    addMessage(doc, 'huge', '长'.repeat(10_001));
+    addMessage(doc, 'after-huge', '在吗');
+    const reports: ChatEvent[][] = [];
+    const signal = new AbortController();
+    watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async (_, e) => void reports.push(e), reportList: async () => undefined, onView: () => undefined });
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    const huge = reports[0]!.find((e) => e.id.endsWith(':huge'))!;
+    expect(huge.text).toHaveLength(10_000);
+    expect(huge.cut).toEqual({ text: 10_001 });
+    expect(reports[0]!.map((e) => e.id.split(':').pop())).toContain('after-huge');
+    signal.abort();
+  });
+
+  test('what the worker refuses for good is said once and never sent again; the rest goes on', async () => {
+    const doc = useFixture('demo/standard.html');
+    const sent: string[] = [];
+    const refused: [number, string][] = [];
+    const signal = new AbortController();
+    watchPage({
+      adapter: demoAdapter,
+      doc,
+      signal: signal.signal,
+      reportEvents: async (_, events) => {
+        sent.push(...events.map((e) => e.id));
+        if (events.some((e) => e.id.endsWith('refuse-batch'))) throw new RefusalError('this tab records shop "a"');
+        return { rejected: events.filter((e) => e.id.endsWith('-m2')).map((e) => ({ id: e.id, error: '[1] at: expected a number' })) };
+      },
+      reportList: async () => undefined,
+      onView: () => undefined,
+      onRefused: (count, reason) => refused.push([count, reason]),
+    });
+    await vi.waitFor(() => expect(refused).toEqual([[1, '[1] at: expected a number']]));
+    addMessage(doc, 'refuse-batch', '在吗');
+    await vi.waitFor(() => expect(refused).toHaveLength(2), { timeout: 2_000 });
+    expect(refused[1]).toEqual([1, 'this tab records shop "a"']);
+    addMessage(doc, 'later', '好的');
+    await vi.waitFor(() => expect(sent.at(-1)).toMatch(/later$/), { timeout: 2_500 });
+    // Each message went out once: neither the rejected one nor the refused batch came back.
+    expect(new Set(sent).size).toBe(sent.length);
     signal.abort();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { envelope, createClient } from '@/lib/messaging';
 import { dispatch, parseRequest } from '@/lib/protocol';
+import { RefusalError } from '@/lib/refusal';
 import { stubHandlers } from '../support/handlers';
 
 const event = {
@@ -16,17 +17,27 @@ const handlers = stubHandlers({
 
 describe('message protocol', () => {
   test('a valid request reaches its handler', async () => {
-    expect(await dispatch(handlers, envelope('chat.events', { site: 'demo', shopId: 's', events: [event] }))).toEqual({ ok: true, data: { added: 1, waits: [] } });
+    expect(await dispatch(handlers, envelope('chat.events', { site: 'demo', shopId: 's', events: [event] }))).toEqual({ ok: true, data: { added: 1, waits: [], rejected: [] } });
   });
 
-  test('a request from a page with a wrong field is refused, naming the field', async () => {
-    const reply = await dispatch(handlers, envelope('chat.events', { site: 'demo', shopId: 's', events: [{ ...event, sender: 'robot' as never }] }));
-    expect(reply).toMatchObject({ ok: false });
-    expect((reply as { error: string }).error).toMatch(/chat\.events.*events.*0.*sender/s);
+  test('a request from a page with a wrong field is refused for good (not to be resent), naming the field', async () => {
+    const reply = await dispatch(handlers, envelope('chat.events', { site: 'demo', shopId: 's', events: 'all of them' as never }));
+    expect(reply).toMatchObject({ ok: false, refused: true });
+    expect((reply as { error: string }).error).toMatch(/chat\.events.*events/s);
+    const send = createClient((message) => dispatch(handlers, message));
+    await expect(send('chat.events', { site: '', shopId: 's', events: [] })).rejects.toBeInstanceOf(RefusalError);
+  });
+
+  test('a handler that fails for now (a full disk) is not a refusal: the sender keeps the events and retries', async () => {
+    const full = stubHandlers({ 'chat.events': async () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) });
+    const reply = await dispatch(full, envelope('chat.events', { site: 'demo', shopId: 's', events: [event] }));
+    expect(reply).toEqual({ ok: false, error: 'The quota has been exceeded.' });
+    const send = createClient((message) => dispatch(full, message));
+    await expect(send('chat.events', { site: 'demo', shopId: 's', events: [event] })).rejects.not.toBeInstanceOf(RefusalError);
   });
 
   test('an unknown message name is refused; a message that is not ours is left alone', async () => {
-    expect(await dispatch(handlers, { kefu: 1, name: 'db.drop', payload: {} })).toEqual({ ok: false, error: 'unknown message "db.drop"' });
+    expect(await dispatch(handlers, { kefu: 1, name: 'db.drop', payload: {} })).toEqual({ ok: false, error: 'unknown message "db.drop"', refused: true });
     expect(parseRequest({ type: 'something-else' })).toBeNull();
     expect(await dispatch(handlers, 'hello')).toBeUndefined();
   });

@@ -48,8 +48,8 @@ describe('tracking who waits', () => {
   });
 
   test('two shops with the same conversation id are tracked apart, with a badge per tab', async () => {
-    await tracker.record(SHOP, [buyer('a1', 0)], 1);
-    await tracker.record({ site: 'demo', shopId: 'shop-b' }, [buyer('b1', 10, { shopId: 'shop-b' })], 2);
+    await tracker.record(SHOP, [buyer('a1', 0)], { tabId: 1 });
+    await tracker.record({ site: 'demo', shopId: 'shop-b' }, [buyer('b1', 10, { shopId: 'shop-b' })], { tabId: 2 });
     now = at(35);
     const { total, tabs } = await tracker.badges();
     expect(total).toEqual({ text: '2', color: 'red', warn: 1, breach: 1 });
@@ -106,13 +106,35 @@ describe('tracking who waits', () => {
   });
 
   test('closing the last tab of a shop drops its waits; a reload keeps them', async () => {
-    await tracker.record(SHOP, [buyer('m1', 0)], 1);
-    await tracker.record(SHOP, [buyer('m1', 0)], 2);
+    await tracker.record(SHOP, [buyer('m1', 0)], { tabId: 1 });
+    await tracker.record(SHOP, [buyer('m1', 0)], { tabId: 2 });
     await tracker.detachTab(1);
     expect(await tracker.waitsOf(SHOP)).toHaveLength(1);
     await tracker.detachTab(2);
     expect(await tracker.waitsOf(SHOP)).toEqual([]);
     expect((await tracker.badges()).tabs).toEqual([]);
+  });
+
+  test("a tab's shop is fixed for the life of its page: claiming another shop is refused and changes nothing", async () => {
+    const other = { site: 'demo', shopId: 'shop-b' };
+    await tracker.listed(other, [{ conversationId: 'b7', buyerName: '小林', unread: 1, waitingSince: at(0) }], { tabId: 2, page: 'p2' });
+    await tracker.record(SHOP, [buyer('m1', 0)], { tabId: 1, page: 'p1' });
+    await expect(tracker.listed(other, [], { tabId: 1, page: 'p1' })).rejects.toThrow(/reload the tab/);
+    await expect(tracker.record(other, [buyer('x1', 5, { shopId: 'shop-b', sender: 'shop' })], { tabId: 1, page: 'p1' })).rejects.toThrow(/shop-a/);
+    expect(await tracker.waitsOf(other)).toMatchObject([{ conversationId: 'b7' }]);
+    expect(await db.events.get('x1')).toBeUndefined();
+    // A reload of that tab may show the other shop: it takes the tab over without touching tab 2's waits.
+    await tracker.listed(other, [], { tabId: 1, page: 'p1-reloaded' });
+    expect(await tracker.waitsOf(other)).toMatchObject([{ conversationId: 'b7' }]);
+    expect(await tracker.waitsOf(SHOP)).toEqual([]);
+  });
+
+  test("one tab's list clears only the waits it listed, not another tab's of the same shop", async () => {
+    await tracker.listed(SHOP, [{ conversationId: 'b7', buyerName: '小林', unread: 1, waitingSince: at(0) }], { tabId: 1, page: 'p1' });
+    await tracker.listed(SHOP, [], { tabId: 2, page: 'p2' });
+    expect(await tracker.waitsOf(SHOP)).toMatchObject([{ conversationId: 'b7' }]);
+    await tracker.listed(SHOP, [], { tabId: 1, page: 'p1' });
+    expect(await tracker.waitsOf(SHOP)).toEqual([]);
   });
 
   test('message texts past the retention period are blanked, everything else kept', async () => {
