@@ -7,7 +7,7 @@ export function BuyerCard({ conversation, onMarkOrder }: { conversation: Current
       <h3>{t('currentBuyer')}</h3>
       {conversation ? (
         <>
-          <div class="buyer-name">{conversation.buyerName}</div>
+          <bdi class="buyer-name">{conversation.buyerName}</bdi>
           <div class="buyer-order">
             {conversation.orderNumber ? t('orderNumber', conversation.orderNumber) : t('noOrder')}
             {!conversation.orderNumber && onMarkOrder && (

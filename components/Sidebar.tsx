@@ -17,6 +17,8 @@ export interface SidebarState {
   snippets: Snippet[] | null;
   /** Buyers of this shop waiting for a manual reply, and the clock their count-up runs on. */
   waits: Waiting[];
+  /** How many wait in all: `waits` holds only the most urgent. */
+  waitsTotal: number;
   now: number;
   thresholds: Thresholds;
   /** A snippet waiting for fill-ins the page could not supply. */
@@ -70,8 +72,8 @@ export function Sidebar({ state, actions, clock }: { state: SidebarState; action
       {state.problems.length > 0 && <Notice kind="warning" text={t('layoutUnknown', missing)} />}
       {state.notice && <Notice kind={state.notice.kind} text={state.notice.text} />}
       <section class="waiting-section">
-        <h3>{t('waitingTitle', String(state.waits.length))}</h3>
-        <WaitingList waits={state.waits} now={state.now} thresholds={state.thresholds} onOpen={actions.open} clock={clock} />
+        <h3>{t('waitingTitle', String(Math.max(state.waitsTotal, state.waits.length)))}</h3>
+        <WaitingList waits={state.waits} total={state.waitsTotal} now={state.now} thresholds={state.thresholds} onOpen={actions.open} clock={clock} />
       </section>
       <BuyerCard conversation={state.conversation} onMarkOrder={actions.markOrder} />
       {state.fillIn && <FillInForm snippet={state.fillIn.snippet} missing={state.fillIn.missing} onSubmit={actions.submitFillIn} onCancel={actions.cancelFillIn} />}

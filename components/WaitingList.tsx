@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { createTickClock, type TickClock } from '@/lib/tick-clock';
 import { t } from '@/lib/i18n';
-import { alertLevel, byUrgency, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
+import { isolatedName } from '@/lib/page-data';
+import { alertLevel, byUrgency, nextCrossing, WAITING_ROWS, type Thresholds, type Waiting } from '@/lib/waiting';
 
 /** m:ss, or h:mm:ss past an hour: what an agent reads at a glance. */
 export function formatWait(ms: number): string {
@@ -33,27 +34,37 @@ function useTickingNow(now: number, waits: Waiting[], thresholds: Thresholds, cl
   return current;
 }
 
-/** Buyers waiting for a manual reply, most urgent first, with a live count-up; a click opens the conversation. */
-export function WaitingList({ waits, now: givenNow, thresholds, onOpen, clock = everySecond }: { waits: Waiting[]; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void; clock?: TickClock }) {
-  const now = useTickingNow(givenNow, waits, thresholds, clock);
+/**
+ * Buyers waiting for a manual reply, most urgent first, with a live count-up; a click opens the
+ * conversation. At most WAITING_ROWS rows, and how many more wait (`total`: all who wait, when `waits` is
+ * already only the most urgent of them).
+ */
+export function WaitingList({ waits, total = waits.length, now: givenNow, thresholds, onOpen, clock = everySecond }: { waits: Waiting[]; total?: number; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void; clock?: TickClock }) {
+  const shown = byUrgency(waits).slice(0, WAITING_ROWS);
+  const now = useTickingNow(givenNow, shown, thresholds, clock);
   if (!waits.length) return <p class="muted">{t('nobodyWaiting')}</p>;
+  const more = Math.max(0, total, waits.length) - shown.length;
   return (
-    <ul class="waiting-list">
-      {byUrgency(waits).map((w) => {
-        const waited = now - w.since;
-        const level = alertLevel(waited, thresholds);
-        const label = t('waitingRow', w.buyerName, formatWait(waited));
-        return (
-          <li key={w.key}>
-            <button type="button" class={`waiting waiting--${level}`} onClick={() => onOpen?.(w)} disabled={!onOpen} title={label} aria-label={label}>
-              <span class="waiting-name">{w.buyerName}</span>
-              <span class="waiting-time">
-                <span class="waiting-clock">{formatWait(waited)}</span>
-              </span>
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul class="waiting-list">
+        {shown.map((w) => {
+          const waited = now - w.since;
+          const level = alertLevel(waited, thresholds);
+          // The name isolated: a right-to-left override in it must not turn the clock after it around.
+          const label = t('waitingRow', isolatedName(w.buyerName), formatWait(waited));
+          return (
+            <li key={w.key}>
+              <button type="button" class={`waiting waiting--${level}`} onClick={() => onOpen?.(w)} disabled={!onOpen} title={label} aria-label={label}>
+                <bdi class="waiting-name">{w.buyerName}</bdi>
+                <span class="waiting-time">
+                  <span class="waiting-clock">{formatWait(waited)}</span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {more > 0 && <p class="muted waiting-more">{t('waitingMore', String(more))}</p>}
+    </>
   );
 }

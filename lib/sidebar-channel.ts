@@ -1,6 +1,8 @@
+import { cutText } from './page-data';
+import { MAX_BODY_LENGTH, MAX_FILL_INS, MAX_SNIPPETS } from './limits';
 import { MAX_ID } from './shop';
 import { PhaseSchema, SnippetSchema } from './snippet';
-import { WaitingSchema } from './waiting';
+import { WAITING_ROWS, WaitingSchema } from './waiting';
 import { z } from './z';
 
 /**
@@ -18,19 +20,32 @@ export const SIDEBAR_PORT_PREFIX = 'kefu-sidebar:';
 
 const TextSchema = z.string().max(2_000);
 
+/**
+ * A page's text, cut to `max` rather than refused: a buyer's 500-character name must shrink in the
+ * sidebar, not make the frame drop the whole update while the host believes it delivered.
+ */
+const pageText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cutText(v, max) : v), z.string().max(max));
+
+/** Waiting rows the host sends: the most urgent, as many as the sidebar draws; the rest are a count. */
+export const SIDEBAR_WAITS = WAITING_ROWS;
+
 /** What the frame draws: the host's view of the page, sent in parts as they change. */
 export const SidebarViewSchema = z.object({
   collapsed: z.boolean(),
   problems: z.array(z.object({ part: z.enum(['app', 'thread', 'input', 'conversation']), selector: z.string().max(500) })).max(10),
-  conversation: z.object({ conversationId: z.string().max(MAX_ID), buyerName: z.string().max(MAX_ID), orderNumber: z.string().max(MAX_ID).optional() }).nullable(),
-  snippets: z.array(SnippetSchema).max(10_000).nullable(),
+  conversation: z.object({ conversationId: z.string().max(MAX_ID), buyerName: pageText(MAX_ID), orderNumber: pageText(MAX_ID).optional() }).nullable(),
+  /** At most the library's limit: the host cuts a larger library to it (fitLibrary), since an update this schema refuses is dropped whole. */
+  snippets: z.array(SnippetSchema).max(MAX_SNIPPETS).nullable(),
   /** The open conversation's phase of service: fitting snippets rank first in the search. */
   phase: PhaseSchema.nullable(),
   /** Who waits in this shop; the frame counts their waits up on its own clock. */
-  waits: z.array(WaitingSchema).max(5_000),
+  waits: z.array(WaitingSchema.extend({ buyerName: pageText(MAX_ID) })).max(SIDEBAR_WAITS),
+  /** How many wait in all (`waits` holds the most urgent only). */
+  waitsTotal: z.number().int().nonnegative(),
   thresholds: z.object({ warnSec: z.number().positive(), breachSec: z.number().positive(), marksSec: z.array(z.number().positive()).max(20) }),
-  fillIn: z.object({ snippet: SnippetSchema, missing: z.array(z.string().max(100)).max(50) }).nullable(),
-  notice: z.object({ kind: z.enum(['error', 'warning', 'info']), text: TextSchema }).nullable(),
+  /** The fill-ins to ask for: a key is part of a body, so never longer than one. */
+  fillIn: z.object({ snippet: SnippetSchema, missing: z.array(z.string().max(MAX_BODY_LENGTH)).max(MAX_FILL_INS) }).nullable(),
+  notice: z.object({ kind: z.enum(['error', 'warning', 'info']), text: pageText(2_000) }).nullable(),
   /** The page's viewport height: the open sidebar's height follows it. */
   viewportHeight: z.number().nonnegative(),
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { isolatedName } from '@/lib/page-data';
 import type { Settings } from '@/lib/settings';
 import type { Tracker } from '@/lib/tracker';
 import type { BadgeState } from '@/lib/waiting';
@@ -47,7 +48,7 @@ export function createAlertLoop({ tracker, settings }: { tracker: Tracker; setti
             type: 'basic',
             iconUrl: iconUrl(),
             title: t('notifyBreachTitle'),
-            message: t('notifyBreachBody', alert.buyerName, String(alert.markSec)),
+            message: t('notifyBreachBody', isolatedName(alert.buyerName), String(alert.markSec)),
           })
           .catch(() => undefined);
       }

@@ -5,13 +5,31 @@ import { defaultSnippets } from '@/lib/snippets/defaults';
 import { defaultThresholds, type Waiting } from '@/lib/waiting';
 
 const NOW = 1_800_000_000_000;
-const base: SidebarState = { collapsed: false, problems: [], conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], now: NOW, thresholds: defaultThresholds, fillIn: null, searchToken: 0 };
+const base: SidebarState = { collapsed: false, problems: [], conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], waitsTotal: 0, now: NOW, thresholds: defaultThresholds, fillIn: null, searchToken: 0 };
 const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn(), search: (q: string) => defaultSnippets.slice(0, 3).filter((s) => s.title.includes(q)), submitFillIn: vi.fn(), cancelFillIn: vi.fn(), backToInput: vi.fn() });
 const wait = (name: string, secondsAgo: number): Waiting => ({
   key: `demo|s|${name}`, site: 'demo', shopId: 's', conversationId: name, buyerName: name, since: NOW - secondsAgo * 1000, messageId: null, source: 'list',
 });
 
 describe('Sidebar', () => {
+  test('a long shift draws the most urgent buyers and counts the rest, as the popup does', () => {
+    const waits = Array.from({ length: 134 }, (_, i) => wait(`buyer-${i}`, 10 + i));
+    const { container } = render(<Sidebar state={{ ...base, waits: waits.slice(100), waitsTotal: 134 }} actions={actions()} />);
+    expect(container.querySelectorAll('.waiting')).toHaveLength(20);
+    // Longest waiting first: buyer-133 waited 143 s.
+    expect(container.querySelector('.waiting-name')!.textContent).toBe('buyer-133');
+    expect(screen.getByText('还有 114 位买家在等待')).toBeTruthy();
+    expect(screen.getByText('等待回复的买家 (134)')).toBeTruthy();
+  });
+
+  test("a buyer's name is isolated from the clock beside it: no right-to-left override reverses the row", () => {
+    const { container } = render(<Sidebar state={{ ...base, waits: [wait('\u202eevil', 40)], waitsTotal: 1 }} actions={actions()} />);
+    const name = container.querySelector('.waiting-name')!;
+    expect(name.tagName).toBe('BDI');
+    const label = container.querySelector('.waiting')!.getAttribute('aria-label')!;
+    expect(label).toBe('\u2068evil\u2069 已等待 0:40，点击打开会话');
+  });
+
   test('shows the current buyer and order, and inserts the snippet the agent clicks', () => {
     const a = actions();
     render(<Sidebar state={{ ...base, conversation: { conversationId: 'b1', buyerName: '快乐的阿花', orderNumber: '2600001' } }} actions={a} />);

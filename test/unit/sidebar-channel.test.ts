@@ -9,6 +9,7 @@ const view: SidebarView = {
   snippets: defaultSnippets.slice(0, 3),
   phase: 'presale',
   waits: [{ key: 'demo|shop|b1', site: 'demo', shopId: 'shop', conversationId: 'b1', buyerName: '小鱼', since: 1_000, messageId: 'm1', source: 'events' }],
+  waitsTotal: 1,
   thresholds: { warnSec: 20, breachSec: 30, marksSec: [180, 300] },
   fillIn: null,
   notice: null,
@@ -22,6 +23,17 @@ describe('sidebar channel', () => {
     expect(viewChanges(view, { ...view, waits, notice: { kind: 'info', text: '已插入' } })).toEqual({ waits, notice: { kind: 'info', text: '已插入' } });
     // Unchanged parts are the same objects: a redraw of the host sends nothing.
     expect(viewChanges(view, { ...view })).toEqual({});
+  });
+
+  test('an update with an over-long name is drawn with the name cut, not dropped', () => {
+    const long = '名'.repeat(201);
+    const change = { conversation: { ...view.conversation!, buyerName: long }, waits: [{ ...view.waits[0]!, buyerName: long }], notice: { kind: 'error' as const, text: 'x'.repeat(5_000) } };
+    const read = parseHostMessage(JSON.parse(JSON.stringify({ type: 'view', view: change })));
+    expect(read?.type).toBe('view');
+    const received = (read as { view: Partial<SidebarView> }).view;
+    expect(received.conversation?.buyerName).toBe('名'.repeat(200));
+    expect(received.waits?.[0]?.buyerName).toHaveLength(200);
+    expect(received.notice?.text).toHaveLength(2_000);
   });
 
   test('a view that went through the port is read back the same', () => {
