@@ -22,6 +22,8 @@ export default defineConfig({
     // Asked for only when the agent switches desktop notifications on.
     optional_permissions: ['notifications'],
     // The sidebar draws in a frame of the extension's, in the consoles' pages only (entrypoints/sidebar).
+    // Chrome's patterns name origins only, not paths (see README "Permissions"). use_dynamic_url would hide
+    // the fixed address, but Chromium then refuses to load the frame at the address runtime.getURL gives.
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: siteOriginPatterns() }],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

@@ -59,7 +59,7 @@ async function measure(ctx: BenchContext, withExtension: boolean, total: number,
       });
     const { shopId, conversationId } = await demo();
     // What the extension has taken in: the open thread's stored events, and the sidebar's waiting list.
-    const extensionState = async () => [await storedEventCount(b.context, { site: 'demo', shopId, conversationId }), await page.locator('kefu-sidekick .waiting').count()];
+    const extensionState = async () => [await storedEventCount(b.context, { site: 'demo', shopId, conversationId }), await page.locator('[data-kefu-sidekick] .waiting').count()];
     const caughtUp = async (stableMs: number) => {
       const expected = (await demo()).messages;
       return settle(extensionState, { stableMs, timeoutMs: 30_000, stuckMs: 5_000, ready: ([count]) => count === expected });
@@ -87,7 +87,7 @@ async function measure(ctx: BenchContext, withExtension: boolean, total: number,
       }
       chunkMs.push(Date.now() - began);
     }
-    const notice = withExtension ? (await page.locator('kefu-sidekick .notice').allTextContents()).join(' / ') : '';
+    const notice = withExtension ? (await page.locator('[data-kefu-sidekick] .notice').allTextContents()).join(' / ') : '';
     const after = await heapUsed(page);
     return { start, after, chunkMs, openThread: (await demo()).messages, stored, notice };
   } finally {

@@ -34,6 +34,8 @@ declare global {
       rerender: () => void;
       arrive: () => string;
       burst: (count: number) => void;
+      /** The open conversation's buyer writes this text now. */
+      buyerWrites: (text: string) => void;
       /** The text in the chat input's own model (the state or editor model that Send would send). */
       composerText: () => string;
     };
@@ -45,6 +47,11 @@ window.__kefuDemo = {
   composerText,
   burst: (count: number) => {
     simulation.burst(count, Date.now());
+    save();
+    mount();
+  },
+  buyerWrites: (text: string) => {
+    simulation.buyerWrites(text, Date.now());
     save();
     mount();
   },

@@ -115,6 +115,12 @@ export class Simulation {
     for (let i = 0; i < count; i++) this.floodMessage(now);
   }
 
+  /** The open conversation's buyer writes `text` now (tests: odd messages, such as one of 12,000 characters). */
+  buyerWrites(text: string, now: number): void {
+    const conv = this.conversation(this.state.activeId);
+    if (conv) this.post(conv, 'buyer', text, now);
+  }
+
   /** The agent pressed Send. */
   shopSend(convId: string, text: string, now: number): void {
     const conv = this.conversation(convId);

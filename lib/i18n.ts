@@ -20,7 +20,13 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
   let text = cache.get(id);
   if (text === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    text = i18n.getMessage(key, substitutions) || key;
+    try {
+      text = i18n.getMessage(key, substitutions) || key;
+    } catch {
+      // The extension was reloaded under a page that still shows our frame or script: getMessage throws
+      // "Extension context invalidated" until they are gone. The key is better than an uncaught error.
+      return key;
+    }
     cache.set(id, text);
   }
   return text;

@@ -11,7 +11,11 @@ export function chromePath(): string {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(options: { headless: boolean; extensionDir?: string; viewport?: { width: number; height: number } | null }) {
+/**
+ * `extensionDebugging`: lets a test load the extension again through CDP (Extensions.loadUnpacked), as an
+ * update does under open tabs. Tests only: it opens extension loading to the automation.
+ */
+export async function launchWithExtension(options: { headless: boolean; extensionDir?: string; viewport?: { width: number; height: number } | null; extensionDebugging?: boolean }) {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(`${dir}/manifest.json`)) throw new Error(`No built extension in ${dir}: run "npm run build" first.`);
   const context = await chromium.launchPersistentContext('', {
@@ -31,6 +35,7 @@ export async function launchWithExtension(options: { headless: boolean; extensio
       '--disable-sync',
       '--no-first-run',
       '--lang=zh-CN',
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
     ],
   });
   const worker = await extensionWorker(context);

@@ -5,32 +5,72 @@ import { rememberSelections } from '@/lib/editors';
 import { t, uiLanguage } from '@/lib/i18n';
 import { createClient } from '@/lib/messaging';
 import { createBuyerWords } from '@/lib/buyer-words';
+import { libraryCutText } from '@/lib/limit-messages';
+import { fitLibrary } from '@/lib/limits';
 import { guessPhase } from '@/lib/phase';
 import { parseRequest } from '@/lib/protocol';
 import { readSettings } from '@/lib/settings';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
-import { isQuickSearchKey, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { isQuickSearchKey, SIDEBAR_WAITS, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
 import type { CurrentConversation } from '@/lib/sites/types';
 import type { Snippet } from '@/lib/snippet';
-import { alertLevel, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
+import { alertLevel, byUrgency, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
 import { beep } from './beep';
+import { showOrphanNotice } from './orphan-notice';
 import { watchPage } from './page-watcher';
+import { randomToken } from './random-token';
 import { watchShortcuts } from './shortcuts';
 import { mountSidebar } from './sidebar-host';
 import { createInserter, type InsertOutcome } from './snippet-inserter';
 
-const send = createClient((message) => browser.runtime.sendMessage(message));
+/**
+ * After the extension is updated or reloaded, this script lives on in the open tab cut off from the
+ * extension ("Extension context invalidated"): its runtime has no id any more.
+ */
+function orphaned(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+}
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
   // The sidebar draws in a frame of its own (entrypoints/sidebar): nothing of it is injected as CSS here.
   cssInjectionMode: 'manual',
+  // WXT's "a newer script started" broadcast to the whole page is not needed (its in-document event is).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const adapter = adapterForUrl(location.href);
     if (!adapter) return;
+    // Cut off, extension APIs (i18n included) throw: what the orphaned script will say is read now.
+    const orphanText = { notice: t('orphanedNotice'), reload: t('orphanedReload') };
+    const stopIfOrphaned = () => {
+      // Reading isInvalid makes WXT check the runtime and, when it is gone, run every onInvalidated cleanup.
+      if (orphaned()) void ctx.isInvalid;
+    };
+    ctx.onInvalidated(() => {
+      // Invalidated by a newer copy of this script (it draws its own sidebar), or cut off: then say so.
+      if (orphaned()) showOrphanNotice(orphanText);
+    });
+    const send = createClient(async (message) => {
+      try {
+        return await browser.runtime.sendMessage(message);
+      } catch (error) {
+        stopIfOrphaned();
+        throw error;
+      }
+    });
+    // Nothing to send for a while (no buyer writes): the cut is noticed within a few seconds all the same.
+    const orphanCheck = setInterval(stopIfOrphaned, 3_000);
+    ctx.onInvalidated(() => clearInterval(orphanCheck));
+
     let settings = await loadSettings();
     if (settings.disabledSites.includes(adapter.id)) return;
+    /** This page load: a tab's shop is fixed for the life of its page (see Tracker.bindTab). */
+    const page = randomToken();
 
     let snippets: Snippet[] | null = null;
     let conversation: CurrentConversation | null = null;
@@ -79,7 +119,7 @@ export default defineContentScript({
         atSource: 'seen' as const,
         text: '',
       };
-      send('chat.events', { ...shop(), events: [event] }).then(
+      send('chat.events', { ...shop(), page, events: [event] }).then(
         ({ waits }) => {
           setWaits(waits);
           sidebar.update({ notice: { kind: 'info', text: t('orderMarked') } });
@@ -126,6 +166,8 @@ export default defineContentScript({
           return;
         case 'open':
           adapter.openConversation(document, action.conversationId);
+          // The click on the list was ours, not the agent's: the page watcher is told to read at once.
+          watcher?.readNow();
           return;
         case 'markOrder':
           markOrder();
@@ -135,8 +177,9 @@ export default defineContentScript({
 
     const sidebar = await mountSidebar(
       ctx,
-      { collapsed: settings.sidebarCollapsed, problems: [], conversation: null, snippets: null, phase: null, waits: [], thresholds: settings.thresholds, fillIn: null, notice: null },
+      { collapsed: settings.sidebarCollapsed, problems: [], conversation: null, snippets: null, phase: null, waits: [], waitsTotal: 0, thresholds: settings.thresholds, fillIn: null, notice: null },
       onAction,
+      stopIfOrphaned,
     );
 
     /** The open conversation's phase, from its order and its buyer's last words: fitting snippets rank first. */
@@ -149,21 +192,24 @@ export default defineContentScript({
     const loadSnippets = () =>
       send('snippets.list', {})
         .then((all) => {
-          snippets = snippetsHere(all);
-          sidebar.update({ snippets });
+          // A library above the limit (kept from before the limit) is cut, not dropped by the frame's channel.
+          const fitted = fitLibrary(snippetsHere(all));
+          snippets = fitted.snippets;
+          sidebar.update({ snippets, ...(fitted.leftOut ? { notice: { kind: 'warning' as const, text: libraryCutText(fitted.leftOut) } } : {}) });
         })
         .catch((error: Error) => sidebar.update({ snippets: snippets ?? [], notice: { kind: 'error', text: t('workerUnavailable', error.message) } }));
     void loadSnippets();
 
     let waits: Waiting[] = [];
-    const alerts = watchThresholds(ctx, () => waits, () => settings);
+    const alerts = watchThresholds(ctx, send, () => waits, () => settings);
     let waitsKey = '';
     const setWaits = (next: Waiting[]) => {
-      const key = next.map((w) => `${w.key}\u0000${w.since}`).join('\u0001');
+      const key = next.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001');
       if (key === waitsKey) return;
       waitsKey = key;
       waits = next;
-      sidebar.update({ waits });
+      // The sidebar draws the most urgent few and a count; the page's threshold timer keeps them all.
+      sidebar.update({ waits: byUrgency(waits).slice(0, SIDEBAR_WAITS), waitsTotal: waits.length });
       alerts.rearm();
     };
     settingsItem.watch((value) => {
@@ -172,6 +218,7 @@ export default defineContentScript({
       alerts.rearm();
     });
 
+    let watcher: { readNow: () => void } | null = null;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     // The caret of every editor, remembered as the agent types: a click in the sidebar takes the focus away.
@@ -182,11 +229,12 @@ export default defineContentScript({
       find: (shortcut) => snippets?.find((s) => s.shortcut?.toLowerCase() === shortcut.toLowerCase()),
       expand: (snippet, target) => void insertAndTell(snippet as Snippet, target),
     });
-    // Alt+K: the quick search, from anywhere on the console page.
+    // Alt+K: the quick search, from anywhere on the console page. The agent's key only: a page must not
+    // pull the focus into the sidebar with a key it made up.
     document.addEventListener(
       'keydown',
       (event) => {
-        if (!isQuickSearchKey(event)) return;
+        if (!event.isTrusted || !isQuickSearchKey(event)) return;
         event.preventDefault();
         if (sidebar.view().collapsed) sidebar.update({ collapsed: false });
         sidebar.focusSearch();
@@ -201,16 +249,17 @@ export default defineContentScript({
       const snippet = snippets?.find((s) => s.id === (request.payload as { id: string }).id);
       return Promise.resolve({ ok: true, data: { outcome: snippet ? insertAndTell(snippet) : 'failed' } });
     });
-    watchPage({
+    watcher = watchPage({
       adapter,
       doc: document,
       signal: controller.signal,
       reportEvents: (shopId, events) => {
         const changed = buyerWords.record(events);
         if (conversation && changed.has(conversation.conversationId)) refreshPhase();
-        return send('chat.events', { site: adapter.id, shopId, events }).then(({ waits }) => setWaits(waits));
+        return send('chat.events', { site: adapter.id, shopId, page, events }).then((reply) => (setWaits(reply.waits), reply));
       },
-      reportList: (shopId, conversations) => send('chat.conversations', { site: adapter.id, shopId, conversations }).then(({ waits }) => setWaits(waits)),
+      reportList: (shopId, conversations) => send('chat.conversations', { site: adapter.id, shopId, page, conversations }).then((reply) => (setWaits(reply.waits), reply)),
+      onRefused: (count, reason) => sidebar.update({ notice: { kind: 'error', text: t('eventsRefused', String(count), reason) } }),
       onView: (view) => {
         conversation = view.conversation;
         sidebar.update({
@@ -230,7 +279,7 @@ export default defineContentScript({
  * later marks (3 and 5 minutes) change no badge: the worker logs them at their own time when it next runs.
  * The sidebar's frame counts the waits up and colours them on its own clock.
  */
-function watchThresholds(ctx: ContentScriptContext, waits: () => Waiting[], settings: () => { thresholds: Thresholds; soundOnBreach: boolean }) {
+function watchThresholds(ctx: ContentScriptContext, send: ReturnType<typeof createClient>, waits: () => Waiting[], settings: () => { thresholds: Thresholds; soundOnBreach: boolean }) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let armedFor: number | null = null;
   // One timer at a time, re-armed as waits change many times a minute: a plain timeout cleared once on

@@ -56,7 +56,8 @@ export function watchShortcuts(options: { doc: Document; signal: AbortSignal; fi
   options.doc.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+      // The agent's own Tab only: a page that fakes key events must not read snippets out of its fields.
+      if (!event.isTrusted || event.key !== 'Tab' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
       const target = editableTarget(event);
       const word = target && wordBeforeCaret(target);
       const found = word ? options.find(word) : undefined;

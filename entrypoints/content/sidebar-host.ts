@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '@/lib/i18n';
+import { randomToken } from './random-token';
 import { parseFrameMessage, SIDEBAR_PORT_PREFIX, sidebarHeight, viewChanges, type FrameMessage, type HostMessage, type SidebarView } from '@/lib/sidebar-channel';
 
 /**
@@ -17,6 +18,8 @@ iframe {
   position: fixed; z-index: 2147483600; top: 52px; right: 0; display: block; margin: 0; padding: 0; border: 0;
   background: transparent; color-scheme: normal;
 }`;
+/** Marks the sidebar's host element on the page. */
+export const SIDEBAR_HOST_ATTRIBUTE = 'data-kefu-sidekick';
 /** Room the frame keeps around the open sidebar for its shadow (see .frame in entrypoints/sidebar/style.css). */
 const OPEN_PADDING = { width: 28, height: 28 };
 /** The collapsed tab's size until the frame has measured it. */
@@ -32,19 +35,33 @@ export interface SidebarHost {
   focusSearch: () => void;
 }
 
-export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<SidebarView, 'viewportHeight'>, onAction: (action: FrameMessage) => void): Promise<SidebarHost> {
+/**
+ * `onFrameGone`: the frame's port closed (the frame reloaded, or the extension went away under the page).
+ */
+export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<SidebarView, 'viewportHeight'>, onAction: (action: FrameMessage) => void, onFrameGone: () => void = () => undefined): Promise<SidebarHost> {
   let view: SidebarView = { ...initial, viewportHeight: innerHeight };
   /** What the connected frame has been sent; null until it said it is ready. */
   let sent: SidebarView | null = null;
   let port: Browser.runtime.Port | null = null;
   let frame: HTMLIFrameElement | null = null;
   // Only the frame this script made knows it: a copy of sidebar.html the page embeds itself cannot connect.
-  // (getRandomValues, not randomUUID: the latter exists only in secure contexts, and a console may be plain http.)
-  const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  // A new one for every frame mounted, admitting one connection: should it ever leak, a second frame
+  // presenting it is refused and the one this script made keeps the sidebar. (The port's sender cannot
+  // tell two copies of sidebar.html in one tab apart: Chrome gives it no frame or document id here.)
+  let token = randomToken();
+  let admitted = false;
   // The polyfill's typings hide WXT's typed getURL (as in background/alerts.ts).
   const frameUrl = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/sidebar.html');
 
-  const send = (message: HostMessage) => port?.postMessage(message);
+  const send = (message: HostMessage) => {
+    try {
+      port?.postMessage(message);
+    } catch {
+      // The port died with the extension (reloaded under the page): the orphan check takes it from here.
+      port = null;
+      onFrameGone();
+    }
+  };
   const flush = () => {
     if (!port) return;
     const change = viewChanges(sent, view);
@@ -59,7 +76,9 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
   };
 
   const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
-    name: 'kefu-sidekick',
+    // A plain <div>, not a custom element: a page that defines an element's name before we create it can
+    // get even a closed shadow root through attachInternals(); a <div> is nobody's to define.
+    name: 'div',
     css: FRAME_CSS,
     position: 'inline',
     anchor: 'body',
@@ -67,6 +86,8 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
     // Closed: the page cannot read the frame's address, and with it the token.
     mode: 'closed',
     onMount(container) {
+      token = randomToken();
+      admitted = false;
       frame = document.createElement('iframe');
       frame.src = `${frameUrl}#${token}`;
       frame.title = t('sidebarTitle');
@@ -81,7 +102,8 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
 
   const onConnect = (incoming: Browser.runtime.Port) => {
     if (!incoming.name.startsWith(SIDEBAR_PORT_PREFIX)) return;
-    if (incoming.name !== SIDEBAR_PORT_PREFIX + token || !incoming.sender?.url?.startsWith(frameUrl)) return incoming.disconnect();
+    if (admitted || incoming.name !== SIDEBAR_PORT_PREFIX + token || !incoming.sender?.url?.startsWith(frameUrl)) return incoming.disconnect();
+    admitted = true;
     port?.disconnect();
     port = incoming;
     sent = null;
@@ -94,17 +116,25 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
     });
     incoming.onDisconnect.addListener(() => {
       if (port === incoming) port = null;
+      onFrameGone();
     });
   };
   browser.runtime.onConnect.addListener(onConnect);
   const onResize = () => host.update({ viewportHeight: innerHeight });
   addEventListener('resize', onResize);
   ctx.onInvalidated(() => {
-    browser.runtime.onConnect.removeListener(onConnect);
     removeEventListener('resize', onResize);
-    port?.disconnect();
+    // Cut off from the extension (it was reloaded under the page), these calls throw: nothing is left to undo.
+    try {
+      browser.runtime.onConnect.removeListener(onConnect);
+      port?.disconnect();
+    } catch {
+      /* the extension is gone, and its listener and port with it */
+    }
   });
 
+  // A name for tests and for people reading the page's DOM; the page could find the host anyway.
+  ui.shadowHost.setAttribute(SIDEBAR_HOST_ATTRIBUTE, '');
   ui.mount();
   keepMounted(ctx, ui);
 

@@ -23,6 +23,7 @@ let view: SidebarView = {
   snippets: null,
   phase: null,
   waits: [],
+  waitsTotal: 0,
   thresholds: defaultThresholds,
   fillIn: null,
   notice: null,
@@ -104,8 +105,16 @@ async function connect() {
     }
     draw();
   });
-  // The page went away or the extension was reloaded: this frame has nothing left to show.
-  port.onDisconnect.addListener(() => render(null, app));
+  // The page went away or the extension was reloaded: this frame has nothing left to show. A reload may
+  // leave the frame on the page without closing the port, so the runtime is checked too.
+  const gone = () => {
+    clearInterval(check);
+    render(null, app);
+  };
+  const check = setInterval(() => {
+    if (!browser.runtime?.id) gone();
+  }, 1_000);
+  port.onDisconnect.addListener(gone);
   post({ type: 'ready' });
 }
 void connect();

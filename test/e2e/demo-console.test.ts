@@ -85,8 +85,8 @@ describe('the sidebar in the demo console', () => {
     const { page, errors } = await h.openDemo('seed=14&pace=0&buyers=2');
     await expect.poll(() => sidebar(page).isVisible()).toBe(true);
     await page.evaluate(() => window.__kefuDemo.rerender());
-    await page.evaluate(() => document.querySelectorAll('kefu-sidekick').forEach((el) => el.remove()));
-    await expect.poll(() => page.locator('kefu-sidekick').count()).toBe(1);
+    await page.evaluate(() => document.querySelectorAll('[data-kefu-sidekick]').forEach((el) => el.remove()));
+    await expect.poll(() => page.locator('[data-kefu-sidekick]').count()).toBe(1);
     await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(3);
     await sidebar(page).locator('.snippet', { hasText: greeting.title }).click();
     await page.locator('.composer-send').click();
@@ -99,7 +99,7 @@ describe('the sidebar in the demo console', () => {
     const { page, errors } = await h.openDemo('seed=19&pace=0&buyers=2');
     const real = sidebarFrameNow(page)!;
     // The sidebar's host is closed to the page's scripts: no address, no token, no content to read.
-    expect(await page.evaluate(() => document.querySelector('kefu-sidekick')?.shadowRoot ?? null)).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('[data-kefu-sidekick]')?.shadowRoot ?? null)).toBeNull();
     // A copy of the sidebar's page that the page embeds itself is refused by the content script: it stays empty.
     const fake = `${h.extensionPage('sidebar.html')}#${'0'.repeat(32)}`;
     await page.evaluate((src) => {
@@ -177,7 +177,7 @@ describe('the sidebar in the demo console', () => {
         const rects = await page.evaluate(() =>
           ['.conv-list', '.chat', '.buyer-panel', '.composer-input', '.composer-send'].map((s) => JSON.stringify(document.querySelector(s)!.getBoundingClientRect())),
         );
-        const hasSidebar = await page.locator('kefu-sidekick').count();
+        const hasSidebar = await page.locator('[data-kefu-sidekick]').count();
         await page.close();
         return { rects, hasSidebar };
       });

@@ -1,11 +1,11 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { launchWithExtension, sidebarFrame, sidebarFrameNow } from '../../scripts/browser';
+import { EXTENSION_DIR, launchWithExtension, sidebarFrame, sidebarFrameNow } from '../../scripts/browser';
 import { demoUrl, startDemoServer } from '../../scripts/serve-demo';
 
 /** One Chromium with the built extension and one demo server per test file. */
-export async function startHarness() {
+export async function startHarness(options: { extensionDebugging?: boolean } = {}) {
   const server = await startDemoServer(0);
-  const launched = await launchWithExtension({ headless: true });
+  const launched = await launchWithExtension({ headless: true, extensionDebugging: options.extensionDebugging });
   const { context, extensionId } = launched;
   return {
     ...launched,
@@ -24,6 +24,12 @@ export async function startHarness() {
       const cdp = await context.newCDPSession(page);
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    /** Loads the built extension again over the running one, as an update does (needs extensionDebugging). */
+    async reloadExtension() {
+      const cdp = await launched.context.browser()!.newBrowserCDPSession();
+      await cdp.send('Extensions.loadUnpacked' as never, { path: EXTENSION_DIR } as never);
       await cdp.detach();
     },
     async close() {
