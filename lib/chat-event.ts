@@ -22,6 +22,11 @@ export const ChatEventSchema = z.object({
   at: z.number().int().nonnegative(),
   /** Whether `at` was printed by the page or is when the extension first saw the message. */
   atSource: z.enum(['page', 'seen']),
+  /**
+   * With a printed time: when the extension first read the message. The two differ by the console's
+   * clock skew and by how late the message was read (history loaded at the start of a shift).
+   */
+  seenAt: z.number().int().nonnegative().optional(),
   text: z.string().max(10_000),
   orderNumber: z.string().max(100).optional(),
   /** The original lengths of fields the page gave longer than their limit, cut to fit (lib/page-data.ts). */

@@ -90,7 +90,7 @@ export function watchPage(options: {
       // A message with no printed time keeps the moment it was first seen, whatever the re-renders.
       const at = draft.atSource === 'seen' ? (firstSeen.get(id) ?? firstSeen.set(id, draft.at).get(id)!) : draft.at;
       // Cut to the stored limits here too: a 1 MB message costs the page a 10 kB report, not 1 MB.
-      fresh.push(fitEvent({ ...draft, id, at, site: adapter.id, shopId }));
+      fresh.push(fitEvent({ ...draft, id, at, ...(draft.atSource === 'page' ? { seenAt: now } : {}), site: adapter.id, shopId }));
       reportedAs.set(fresh.at(-1)!.id, id);
     }
     for (let i = 0; i < fresh.length; i += REPORT_BATCH) {

@@ -31,6 +31,10 @@ describe('watchPage', () => {
     watchPage({ adapter: demoAdapter, doc, signal: signal.signal, reportEvents: async (_, e) => void reports.push(e), reportList: async () => undefined, onView: (v) => views.push(v) });
     await vi.waitFor(() => expect(reports).toHaveLength(1));
     expect(reports[0]!.map((e) => e.id)).toEqual(['demo:demo-shop-001:b0003-m1', 'demo:demo-shop-001:b0003-m2', 'demo:demo-shop-001:b0003-m3']);
+    // A printed time is kept beside the moment the message was first read, so their difference is known.
+    const printed = reports[0]!.filter((e) => e.atSource === 'page');
+    expect(printed.length).toBeGreaterThan(0);
+    for (const e of printed) expect(e.seenAt).toBeGreaterThanOrEqual(e.at);
     await vi.waitFor(() => expect(views.at(-1)).toMatchObject({ problems: [], conversation: { conversationId: 'b0003' } }));
 
     addMessage(doc, 'b0003-m4', '还在吗');
