@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { createTickClock, type TickClock } from '@/lib/tick-clock';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import { isolatedName } from '@/lib/page-data';
 import { alertLevel, byUrgency, nextCrossing, WAITING_ROWS, type Thresholds, type Waiting } from '@/lib/waiting';
 
@@ -44,6 +44,8 @@ export function WaitingList({ waits, total = waits.length, now: givenNow, thresh
   const now = useTickingNow(givenNow, shown, thresholds, clock);
   if (!waits.length) return <p class="muted">{t('nobodyWaiting')}</p>;
   const more = Math.max(0, total, waits.length) - shown.length;
+  // The one queue holds several shops' buyers: each row then names its shop.
+  const shops = new Set(shown.map((w) => `${w.site}|${w.shopId}`)).size;
   return (
     <>
       <ul class="waiting-list">
@@ -56,6 +58,7 @@ export function WaitingList({ waits, total = waits.length, now: givenNow, thresh
             <li key={w.key}>
               <button type="button" class={`waiting waiting--${level}`} onClick={() => onOpen?.(w)} disabled={!onOpen} title={label} aria-label={label}>
                 <bdi class="waiting-name">{w.buyerName}</bdi>
+                {shops > 1 && <bdi class="waiting-shop">{`${t(`siteShort_${w.site}` as MessageKey)} · ${w.shopId}`}</bdi>}
                 <span class="waiting-time">
                   <span class="waiting-clock">{formatWait(waited)}</span>
                 </span>

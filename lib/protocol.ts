@@ -9,7 +9,7 @@ import type { EventExport } from './event-export';
 import type { MetricProfile } from './metric-profiles';
 import type { Metrics, Period } from './metrics';
 import type { Targets } from './targets';
-import { WaitingSchema, type Thresholds, type Waiting } from './waiting';
+import { WAITING_ROWS, WaitingSchema, type Thresholds, type Waiting } from './waiting';
 
 const ViewSchema = z.enum(['shift', 'day']);
 
@@ -19,6 +19,13 @@ const PageIdSchema = z.string().min(1).max(64).optional();
 /** An event or list row the worker could not store, and why: shown to the agent once, never resent. */
 const RejectedSchema = z.object({ id: z.string().nullable(), error: z.string() });
 export type Rejected = z.infer<typeof RejectedSchema>;
+
+/**
+ * Every open console's waiting buyers in one list, most urgent first: the most urgent few (as many as a
+ * waiting list draws) and how many there are in all.
+ */
+export const QueueSchema = z.object({ waits: z.array(WaitingSchema).max(WAITING_ROWS), total: z.number().int().nonnegative() });
+export type Queue = z.infer<typeof QueueSchema>;
 
 /** A conversation-list row as a page reads it: names and ids too long are cut to fit, not refused. */
 export const ListedConversationSchema = z.preprocess(
@@ -63,12 +70,12 @@ export const protocol = {
    */
   'chat.events': {
     request: ShopSchema.extend({ page: PageIdSchema, events: z.array(z.unknown()).max(1_000) }),
-    response: z.object({ added: z.number().int(), waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema) }),
+    response: z.object({ added: z.number().int(), waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema), queue: QueueSchema }),
   },
   /** The console's conversation list: buyers waiting in conversations that are not open. Rows are checked one by one, like events. */
   'chat.conversations': {
     request: ShopSchema.extend({ page: PageIdSchema, conversations: z.array(z.unknown()).max(2_000) }),
-    response: z.object({ waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema) }),
+    response: z.object({ waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema), queue: QueueSchema }),
   },
   /** A page's own timer saw a wait cross a threshold: wake the worker so the badge is right within a second. */
   'alerts.refresh': {
@@ -107,6 +114,15 @@ export const protocol = {
   'shift.end': { request: z.object({}), response: z.custom<Shift | null>() },
   /** From the worker to the console tabs: the library changed, read it again. */
   'page.snippetsChanged': { request: z.object({}), response: z.object({}) },
+  /**
+   * A sidebar or the popup opens a waiting buyer's conversation wherever it is: the worker brings forward
+   * the console tab that shows that shop and asks it to open the conversation (page.open).
+   */
+  'queue.open': { request: z.object({ key: z.string().min(1).max(500) }), response: z.object({ opened: z.boolean() }) },
+  /** From the worker to every console tab: the one queue of waiting buyers changed. */
+  'page.queue': { request: QueueSchema, response: z.object({}) },
+  /** From the worker to a console tab: open this conversation, as a click on the console's list would. */
+  'page.open': { request: z.object({ conversationId: z.string().min(1).max(MAX_ID) }), response: z.object({ opened: z.boolean() }) },
   /** From the popup to a console tab's content script: insert this snippet as a sidebar click would. */
   'page.insert': {
     request: z.object({ id: z.string().min(1).max(100) }),
@@ -142,7 +158,7 @@ export interface SenderContext {
 }
 
 /** Messages a content script answers rather than the worker. */
-export type PageMessageName = 'page.insert' | 'page.snippetsChanged';
+export type PageMessageName = 'page.insert' | 'page.snippetsChanged' | 'page.queue' | 'page.open';
 export type WorkerMessageName = Exclude<MessageName, PageMessageName>;
 
 export type Handlers = { [N in WorkerMessageName]: (payload: z.output<(typeof protocol)[N]['request']>, sender: SenderContext) => Promise<ResponseOf<N>> };

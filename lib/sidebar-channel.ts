@@ -71,7 +71,8 @@ export const FrameMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancelFillIn') }),
   /** Gives the focus back to the page's chat input. */
   z.object({ type: z.literal('backToInput') }),
-  z.object({ type: z.literal('open'), conversationId: z.string().min(1).max(MAX_ID) }),
+  /** A waiting buyer clicked: `key` names the wait, which may be another shop's (the one queue). */
+  z.object({ type: z.literal('open'), conversationId: z.string().min(1).max(MAX_ID), key: z.string().min(1).max(500) }),
   z.object({ type: z.literal('markOrder') }),
 ]);
 export type FrameMessage = z.infer<typeof FrameMessageSchema>;

@@ -9,7 +9,7 @@ import type { EventExport } from './event-export';
 import { CONTEXT_MS, REPLY_HORIZON_MS, dayPeriod, shiftPeriod, type CountingConfig, type MetricsStore, type TrackedPeriod } from './metrics-store';
 import { IncomingEventSchema } from './chat-event';
 import { explainZodError } from './json-file';
-import { ListedConversationSchema, type Handlers, type Rejected, type View } from './protocol';
+import { ListedConversationSchema, type Handlers, type Queue, type Rejected, type View } from './protocol';
 import type { z } from './z';
 import type { Targets } from './targets';
 import type { Tracker } from './tracker';
@@ -26,6 +26,10 @@ export interface WorkerDeps {
   refresh: () => Promise<void>;
   /** Tells every open console that the snippet library changed. */
   snippetsChanged?: () => void;
+  /** Tells every open console that the one queue of waiting buyers changed. */
+  queueChanged?: (queue: Queue) => void;
+  /** Brings a console tab forward and asks it to open a conversation; whether it did. */
+  openInTab?: (tabId: number, conversationId: string) => Promise<boolean>;
   now?: () => number;
 }
 
@@ -40,18 +44,44 @@ export function createHandlers(deps: WorkerDeps): Handlers {
     return shift ? shiftPeriod(shift) : dayPeriod(now(), deps.counting().timeZone);
   }
 
+  /** The one queue: every shop's waiting buyers, most urgent first (the most urgent few, and the count). */
+  async function queueNow(): Promise<Queue> {
+    const all = await db.waits.toArray();
+    return { waits: byUrgency(all).slice(0, WAITING_ROWS), total: all.length };
+  }
+  let lastQueue = '';
+  /** The queue, told to every console when it changed (a report that changes nothing sends nothing). */
+  async function queueAfterChange(): Promise<Queue> {
+    const queue = await queueNow();
+    const key = `${queue.total}\u0002${queue.waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001')}`;
+    if (key !== lastQueue) {
+      lastQueue = key;
+      deps.queueChanged?.(queue);
+    }
+    return queue;
+  }
+
   return {
     async 'chat.events'({ site, shopId, page, events }, { tabId }) {
       const { accepted, rejected } = checkEach(events, IncomingEventSchema, (raw) => idOf(raw));
       const { added, waits } = await tracker.record({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page });
       await Promise.all([refresh(), metrics.update(added)]);
-      return { added: added.length, waits, rejected };
+      return { added: added.length, waits, rejected, queue: await queueAfterChange() };
     },
     async 'chat.conversations'({ site, shopId, page, conversations }, { tabId }) {
       const { accepted, rejected } = checkEach(conversations, ListedConversationSchema, (raw) => idOf(raw, 'conversationId'));
       const { added, waits } = await tracker.listed({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page });
       await Promise.all([refresh(), metrics.update(added)]);
-      return { waits, rejected };
+      return { waits, rejected, queue: await queueAfterChange() };
+    },
+    async 'queue.open'({ key }) {
+      const wait = await db.waits.get(key);
+      if (!wait || !deps.openInTab) return { opened: false };
+      // Any tab showing that shop will do: the same buyer waits in each.
+      for (const tab of await db.tabs.where('[site+shopId]').equals([wait.site, wait.shopId]).toArray()) {
+        if (await deps.openInTab(tab.tabId, wait.conversationId).catch(() => false)) return { opened: true };
+      }
+      return { opened: false };
     },
     async 'alerts.refresh'(_, { tabId }) {
       await refresh();

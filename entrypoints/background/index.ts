@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { KefuDatabase } from '@/lib/db';
 import { envelope } from '@/lib/messaging';
-import { dispatch, parseRequest } from '@/lib/protocol';
+import { dispatch, parseRequest, type Queue, type Reply } from '@/lib/protocol';
 import { MetricsStore } from '@/lib/metrics-store';
 import { activeProfile, defaultSettings, readSettings, type Settings } from '@/lib/settings';
 import { loadSettings, settingsItem } from '@/lib/settings-store';
@@ -28,7 +28,18 @@ export default defineBackground(() => {
     // An open popup listens too; with none open, nobody answers and the message is dropped.
     void browser.runtime.sendMessage(envelope('page.snippetsChanged', {})).catch(() => undefined);
   };
-  const handlers = createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh, snippetsChanged });
+  // Every console's sidebar shows the one queue; a tab that is gone just refuses the message.
+  const queueChanged = (queue: Queue) => {
+    void db.tabs.toArray().then((tabs) => tabs.forEach((tab) => void browser.tabs.sendMessage(tab.tabId, envelope('page.queue', queue)).catch(() => undefined)));
+  };
+  // Bringing a tab forward needs no permission (no "tabs": nothing of the tab is read but its window).
+  const openInTab = async (tabId: number, conversationId: string) => {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    const reply = (await browser.tabs.sendMessage(tabId, envelope('page.open', { conversationId }))) as Reply<{ opened: boolean }> | undefined;
+    return reply?.ok === true && reply.data.opened;
+  };
+  const handlers = createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh, snippetsChanged, queueChanged, openInTab });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Not ours: leave it to other listeners by returning nothing.

@@ -8,14 +8,14 @@ import { createBuyerWords } from '@/lib/buyer-words';
 import { libraryCutText } from '@/lib/limit-messages';
 import { fitLibrary } from '@/lib/limits';
 import { guessPhase } from '@/lib/phase';
-import { parseRequest } from '@/lib/protocol';
+import { parseRequest, type Queue } from '@/lib/protocol';
 import { readSettings } from '@/lib/settings';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
-import { isQuickSearchKey, SIDEBAR_WAITS, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { isQuickSearchKey, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
 import type { CurrentConversation } from '@/lib/sites/types';
 import type { Snippet } from '@/lib/snippet';
-import { alertLevel, byUrgency, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
+import { alertLevel, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
 import { beep } from './beep';
 import { showOrphanNotice } from './orphan-notice';
 import { watchPage } from './page-watcher';
@@ -120,8 +120,9 @@ export default defineContentScript({
         text: '',
       };
       send('chat.events', { ...shop(), page, events: [event] }).then(
-        ({ waits }) => {
+        ({ waits, queue }) => {
           setWaits(waits);
+          setQueue(queue);
           sidebar.update({ notice: { kind: 'info', text: t('orderMarked') } });
         },
         (error: Error) => sidebar.update({ notice: { kind: 'error', text: t('workerUnavailable', error.message) } }),
@@ -164,11 +165,16 @@ export default defineContentScript({
         case 'backToInput':
           adapter.findInput(document)?.focus();
           return;
-        case 'open':
-          adapter.openConversation(document, action.conversationId);
-          // The click on the list was ours, not the agent's: the page watcher is told to read at once.
-          watcher?.readNow();
+        case 'open': {
+          const wait = queue.waits.find((w) => w.key === action.key);
+          // Another shop's buyer (the one queue): the worker brings that shop's tab forward and opens it there.
+          if (wait && (wait.site !== adapter.id || wait.shopId !== shop().shopId)) {
+            void send('queue.open', { key: wait.key }).catch(() => undefined);
+            return;
+          }
+          openHere(action.conversationId);
           return;
+        }
         case 'markOrder':
           markOrder();
           return;
@@ -200,6 +206,24 @@ export default defineContentScript({
         .catch((error: Error) => sidebar.update({ snippets: snippets ?? [], notice: { kind: 'error', text: t('workerUnavailable', error.message) } }));
     void loadSnippets();
 
+    /** Opens a conversation of this console, as a click on its list would. */
+    const openHere = (conversationId: string): boolean => {
+      const opened = adapter.openConversation(document, conversationId);
+      // The click on the list was ours, not the agent's: the page watcher is told to read at once.
+      watcher?.readNow();
+      return opened;
+    };
+    /** Every open console's waiting buyers, as the worker last told: what the sidebar lists. */
+    let queue: Queue = { waits: [], total: 0 };
+    let queueKey = '';
+    const setQueue = (next: Queue) => {
+      const key = `${next.total}\u0002${next.waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001')}`;
+      if (key === queueKey) return;
+      queueKey = key;
+      queue = next;
+      sidebar.update({ waits: next.waits, waitsTotal: next.total });
+    };
+    /** This shop's own waiting buyers: the page's threshold timer (tone, badge wake-up) runs on them. */
     let waits: Waiting[] = [];
     const alerts = watchThresholds(ctx, send, () => waits, () => settings);
     let waitsKey = '';
@@ -208,8 +232,6 @@ export default defineContentScript({
       if (key === waitsKey) return;
       waitsKey = key;
       waits = next;
-      // The sidebar draws the most urgent few and a count; the page's threshold timer keeps them all.
-      sidebar.update({ waits: byUrgency(waits).slice(0, SIDEBAR_WAITS), waitsTotal: waits.length });
       alerts.rearm();
     };
     settingsItem.watch((value) => {
@@ -245,6 +267,11 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message) => {
       const request = parseRequest(message);
       if (request?.ok && request.name === 'page.snippetsChanged') return loadSnippets().then(() => ({ ok: true, data: {} }));
+      if (request?.ok && request.name === 'page.queue') {
+        setQueue(request.payload as Queue);
+        return Promise.resolve({ ok: true, data: {} });
+      }
+      if (request?.ok && request.name === 'page.open') return Promise.resolve({ ok: true, data: { opened: openHere((request.payload as { conversationId: string }).conversationId) } });
       if (!request?.ok || request.name !== 'page.insert') return undefined;
       const snippet = snippets?.find((s) => s.id === (request.payload as { id: string }).id);
       return Promise.resolve({ ok: true, data: { outcome: snippet ? insertAndTell(snippet) : 'failed' } });
@@ -256,9 +283,10 @@ export default defineContentScript({
       reportEvents: (shopId, events) => {
         const changed = buyerWords.record(events);
         if (conversation && changed.has(conversation.conversationId)) refreshPhase();
-        return send('chat.events', { site: adapter.id, shopId, page, events }).then((reply) => (setWaits(reply.waits), reply));
+        return send('chat.events', { site: adapter.id, shopId, page, events }).then((reply) => (setWaits(reply.waits), setQueue(reply.queue), reply));
       },
-      reportList: (shopId, conversations) => send('chat.conversations', { site: adapter.id, shopId, page, conversations }).then((reply) => (setWaits(reply.waits), reply)),
+      reportList: (shopId, conversations) =>
+        send('chat.conversations', { site: adapter.id, shopId, page, conversations }).then((reply) => (setWaits(reply.waits), setQueue(reply.queue), reply)),
       onRefused: (count, reason) => sidebar.update({ notice: { kind: 'error', text: t('eventsRefused', String(count), reason) } }),
       onView: (view) => {
         conversation = view.conversation;

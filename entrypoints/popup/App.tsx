@@ -101,7 +101,7 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
           </section>
           <section>
             <h2>{t('waitingTitle', String(data.waitsTotal))}</h2>
-            <WaitingList waits={data.waits} total={data.waitsTotal} now={data.now} thresholds={data.thresholds} />
+            <WaitingList waits={data.waits} total={data.waitsTotal} now={data.now} thresholds={data.thresholds} onOpen={(w) => void send('queue.open', { key: w.key }).catch(() => undefined)} />
             <p class="muted">{t('alertsThisPeriod', String(data.alerts.warn), String(data.alerts.breach))}</p>
           </section>
           <section class="charts">

@@ -52,7 +52,7 @@ const actions: SidebarActions = {
   submitFillIn: (values) => post({ type: 'submitFillIn', values }),
   cancelFillIn: () => post({ type: 'cancelFillIn' }),
   backToInput: () => post({ type: 'backToInput' }),
-  open: (waiting) => post({ type: 'open', conversationId: waiting.conversationId }),
+  open: (waiting) => post({ type: 'open', conversationId: waiting.conversationId, key: waiting.key }),
   markOrder: () => post({ type: 'markOrder' }),
 };
 

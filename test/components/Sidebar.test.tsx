@@ -22,6 +22,15 @@ describe('Sidebar', () => {
     expect(screen.getByText('等待回复的买家 (134)')).toBeTruthy();
   });
 
+  test('the one queue names each buyer’s shop when buyers of several shops wait, and a click asks to open that buyer', () => {
+    const a = actions();
+    const other = { ...wait('阿花', 50), key: 'demo|shop-b|b9', shopId: 'shop-b', conversationId: 'b9' };
+    const { container } = render(<Sidebar state={{ ...base, waits: [wait('小林', 40), other], waitsTotal: 2 }} actions={a} />);
+    expect([...container.querySelectorAll('.waiting-shop')].map((el) => el.textContent)).toEqual(['演示 · shop-b', '演示 · s']);
+    fireEvent.click(screen.getByText('阿花'));
+    expect(a.open).toHaveBeenCalledWith(other);
+  });
+
   test("a buyer's name is isolated from the clock beside it: no right-to-left override reverses the row", () => {
     const { container } = render(<Sidebar state={{ ...base, waits: [wait('\u202eevil', 40)], waitsTotal: 1 }} actions={actions()} />);
     const name = container.querySelector('.waiting-name')!;

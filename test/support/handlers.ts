@@ -3,7 +3,7 @@ import type { Handlers } from '@/lib/protocol';
 import { presetProfile } from '@/lib/metric-profiles';
 import { MetricsStore } from '@/lib/metrics-store';
 import { Tracker } from '@/lib/tracker';
-import { createHandlers } from '@/lib/worker-handlers';
+import { createHandlers, type WorkerDeps } from '@/lib/worker-handlers';
 import { emptyCounters, finalizeMetrics } from '@/lib/metrics';
 import { presetProfiles } from '@/lib/metric-profiles';
 import type { MetricsView } from '@/lib/protocol';
@@ -35,8 +35,9 @@ export function metricsView(change: Partial<MetricsView> = {}): MetricsView {
 /** Handlers that answer from fixed data, for tests of the sending side; override the ones a test is about. */
 export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    'chat.events': async ({ events }) => ({ added: events.length, waits: [], rejected: [] }),
-    'chat.conversations': async () => ({ waits: [], rejected: [] }),
+    'chat.events': async ({ events }) => ({ added: events.length, waits: [], rejected: [], queue: { waits: [], total: 0 } }),
+    'chat.conversations': async () => ({ waits: [], rejected: [], queue: { waits: [], total: 0 } }),
+    'queue.open': async () => ({ opened: false }),
     'alerts.refresh': async () => ({ text: '', color: null }),
     'snippets.list': async () => defaultSnippets,
     'snippets.used': async () => ({ uses: 1 }),
@@ -56,7 +57,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
 }
 
 /** The worker's real handlers over `db`, at a fixed clock, with the default settings. */
-export function workerHandlers(db: KefuDatabase, now: number, snippetsChanged?: () => void): Handlers {
+export function workerHandlers(db: KefuDatabase, now: number, snippetsChanged?: () => void, extra: Partial<WorkerDeps> = {}): Handlers {
   const counting = () => ({ profile: presetProfile('default')!, timeZone: 'Asia/Shanghai' });
   return createHandlers({
     db,
@@ -68,5 +69,6 @@ export function workerHandlers(db: KefuDatabase, now: number, snippetsChanged?: 
     refresh: async () => undefined,
     snippetsChanged,
     now: () => now,
+    ...extra,
   });
 }

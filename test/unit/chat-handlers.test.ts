@@ -75,3 +75,25 @@ describe('recording never stops on one odd message', () => {
     expect(await db.waits.where('[site+shopId]').equals(['demo', 'shop-b']).count()).toBe(1);
   });
 });
+
+describe('one queue across shops and consoles', () => {
+  test('every shop’s waiting buyers in one list, most urgent first, told to the consoles only when it changes', async () => {
+    const told: number[] = [];
+    const h = workerHandlers(db, NOW, undefined, { queueChanged: (q) => told.push(q.total) });
+    await dispatch(h, envelope('chat.conversations', { site: 'demo', shopId: 'shop-b', page: 'p2', conversations: [{ conversationId: 'b9', buyerName: '阿花', unread: 1, waitingSince: at(0) }] }), { tabId: 2 });
+    const reply = await dispatch(h, envelope('chat.events', { ...SHOP, page: 'p1', events: [chatEvent('m1', { at: at(10) })] }), { tabId: 1 });
+    expect(reply).toMatchObject({ ok: true, data: { queue: { total: 2, waits: [{ shopId: 'shop-b', buyerName: '阿花' }, { shopId: 'shop-a' }] } } });
+    // The same report again changes nothing: nobody is told.
+    await dispatch(h, envelope('chat.events', { ...SHOP, page: 'p1', events: [chatEvent('m1', { at: at(10) })] }), { tabId: 1 });
+    expect(told).toEqual([1, 2]);
+  });
+
+  test('opening a waiting buyer of another shop brings that shop’s tab forward and opens the conversation there', async () => {
+    const opened: [number, string][] = [];
+    const h = workerHandlers(db, NOW, undefined, { openInTab: async (tabId, conversationId) => (opened.push([tabId, conversationId]), true) });
+    await dispatch(h, envelope('chat.conversations', { site: 'demo', shopId: 'shop-b', page: 'p2', conversations: [{ conversationId: 'b9', buyerName: '阿花', unread: 1, waitingSince: at(0) }] }), { tabId: 2 });
+    expect(await dispatch(h, envelope('queue.open', { key: 'demo|shop-b|b9' }))).toEqual({ ok: true, data: { opened: true } });
+    expect(opened).toEqual([[2, 'b9']]);
+    expect(await dispatch(h, envelope('queue.open', { key: 'demo|shop-b|gone' }))).toEqual({ ok: true, data: { opened: false } });
+  });
+});

@@ -17,7 +17,7 @@ const handlers = stubHandlers({
 
 describe('message protocol', () => {
   test('a valid request reaches its handler', async () => {
-    expect(await dispatch(handlers, envelope('chat.events', { site: 'demo', shopId: 's', events: [event] }))).toEqual({ ok: true, data: { added: 1, waits: [], rejected: [] } });
+    expect(await dispatch(handlers, envelope('chat.events', { site: 'demo', shopId: 's', events: [event] }))).toEqual({ ok: true, data: { added: 1, waits: [], rejected: [], queue: { waits: [], total: 0 } } });
   });
 
   test('a request from a page with a wrong field is refused for good (not to be resent), naming the field', async () => {
