@@ -2,9 +2,11 @@ import { useMemo } from 'preact/hooks';
 import type { TickClock } from '@/lib/tick-clock';
 import type { Snippet } from '@/lib/snippet';
 import type { CurrentConversation, LayoutProblem } from '@/lib/sites/types';
+import type { SidebarView } from '@/lib/sidebar-channel';
 import type { Thresholds, Waiting } from '@/lib/waiting';
 import { t, type MessageKey } from '@/lib/i18n';
 import { BuyerCard } from './BuyerCard';
+import { healthSentence } from './ConsoleHealthList';
 import { Notice } from './Notice';
 import { FillInForm } from './FillInForm';
 import { SnippetPicker } from './SnippetPicker';
@@ -13,6 +15,8 @@ import { WaitingList } from './WaitingList';
 export interface SidebarState {
   collapsed: boolean;
   problems: LayoutProblem[];
+  /** How well the console is understood (working, partly, not recognised) and the report to copy. */
+  health: SidebarView['health'];
   conversation: CurrentConversation | null;
   snippets: Snippet[] | null;
   /** Buyers of this shop waiting for a manual reply, and the clock their count-up runs on. */
@@ -39,6 +43,8 @@ export interface SidebarActions {
   backToInput: () => void;
   open: (waiting: Waiting) => void;
   markOrder: () => void;
+  /** Copies the health report for whoever maintains the shop's setup. */
+  copyHealth: (report: string) => void;
 }
 
 /** About two lines of a snippet's body in the sidebar's width. */
@@ -61,15 +67,28 @@ export function Sidebar({ state, actions, clock }: { state: SidebarState; action
     );
   }
   const missing = state.problems.map((p) => t(`layoutPart_${p.part}` as MessageKey)).join('、');
+  const { health } = state;
+  const partly = health && healthSentence(health);
   return (
     <aside class="sidebar" aria-label={t('sidebarTitle')}>
       <header class="sidebar-header">
         <h2>{t('sidebarTitle')}</h2>
+        {health && (
+          <span class={`health health--${health.status}`} title={health.status === 'working' ? t('healthWorking') : undefined}>
+            {t(health.status === 'working' ? 'healthBadgeWorking' : health.status === 'partly' ? 'healthBadgePartly' : 'healthBadgeUnrecognised')}
+          </span>
+        )}
         <button type="button" class="icon-button" onClick={actions.toggle} aria-label={t('sidebarCollapse')} title={t('sidebarCollapse')}>
           ⟩
         </button>
       </header>
       {state.problems.length > 0 && <Notice kind="warning" text={t('layoutUnknown', missing)} />}
+      {partly && <Notice kind="warning" text={partly} />}
+      {health && health.status !== 'working' && (
+        <button type="button" class="link-button health-copy" onClick={() => actions.copyHealth(health.report)}>
+          {t('healthCopy')}
+        </button>
+      )}
       {state.notice && <Notice kind={state.notice.kind} text={state.notice.text} />}
       <section class="waiting-section">
         <h3>{t('waitingTitle', String(Math.max(state.waitsTotal, state.waits.length)))}</h3>

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChatEvent } from './chat-event';
+import type { HealthSummary } from './protocol';
 import type { Snippet } from './snippet';
 import { defaultSnippets } from './snippets/defaults';
 import type { Waiting } from './waiting';
@@ -13,6 +14,8 @@ export interface TabShop {
   shopId: string;
   /** The page load that bound the tab to this shop (lib/tracker.ts bindTab); not indexed. */
   page?: string;
+  /** The console's adapter health as its content script last told (lib/sites/health.ts); not indexed. */
+  health?: HealthSummary;
 }
 
 /** A threshold a buyer's wait crossed (warn, breach, 3 and 5 minutes), logged once per wait and mark. */

@@ -1,6 +1,7 @@
 import { z } from './z';
 import { fitListed } from './page-data';
 import { RefusalError } from './refusal';
+import { FEATURES_OFF, HEALTH_PARTS } from './sites/health';
 import { MAX_ID, ShopSchema } from './shop';
 import { MAX_SNIPPETS } from './limits';
 import { SnippetDraftSchema, SnippetSchema } from './snippet';
@@ -26,6 +27,15 @@ export type Rejected = z.infer<typeof RejectedSchema>;
  */
 export const QueueSchema = z.object({ waits: z.array(WaitingSchema).max(WAITING_ROWS), total: z.number().int().nonnegative() });
 export type Queue = z.infer<typeof QueueSchema>;
+
+/** A console's health as the popup shows it: the status, the parts not found or not known, the features off. */
+export const HealthSummarySchema = z.object({
+  status: z.enum(['working', 'partly', 'unrecognised']),
+  missing: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
+  unknown: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
+  off: z.array(z.enum(FEATURES_OFF)).max(FEATURES_OFF.length),
+});
+export type HealthSummary = z.infer<typeof HealthSummarySchema>;
 
 /** A conversation-list row as a page reads it: names and ids too long are cut to fit, not refused. */
 export const ListedConversationSchema = z.preprocess(
@@ -53,6 +63,8 @@ export interface MetricsView {
   waits: Waiting[];
   waitsTotal: number;
   alerts: { warn: number; breach: number };
+  /** Every open console tab's adapter health. */
+  consoles: { site: string; shopId: string; health: HealthSummary | null }[];
   now: number;
 }
 
@@ -114,6 +126,8 @@ export const protocol = {
   'shift.end': { request: z.object({}), response: z.custom<Shift | null>() },
   /** From the worker to the console tabs: the library changed, read it again. */
   'page.snippetsChanged': { request: z.object({}), response: z.object({}) },
+  /** A console tab's adapter health changed (lib/sites/health.ts): the popup shows every console's. */
+  'tab.health': { request: ShopSchema.extend({ health: HealthSummarySchema }), response: z.object({}) },
   /**
    * A sidebar or the popup opens a waiting buyer's conversation wherever it is: the worker brings forward
    * the console tab that shows that shop and asks it to open the conversation (page.open).

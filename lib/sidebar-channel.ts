@@ -1,6 +1,7 @@
 import { cutText } from './page-data';
 import { MAX_BODY_LENGTH, MAX_FILL_INS, MAX_SNIPPETS } from './limits';
 import { MAX_ID } from './shop';
+import { FEATURES_OFF, HEALTH_PARTS } from './sites/health';
 import { PhaseSchema, SnippetSchema } from './snippet';
 import { WAITING_ROWS, WaitingSchema } from './waiting';
 import { z } from './z';
@@ -46,6 +47,16 @@ export const SidebarViewSchema = z.object({
   /** The fill-ins to ask for: a key is part of a body, so never longer than one. */
   fillIn: z.object({ snippet: SnippetSchema, missing: z.array(z.string().max(MAX_BODY_LENGTH)).max(MAX_FILL_INS) }).nullable(),
   notice: z.object({ kind: z.enum(['error', 'warning', 'info']), text: pageText(2_000) }).nullable(),
+  /** How well the adapter understands the page (lib/sites/health.ts), and the report the agent can copy. */
+  health: z
+    .object({
+      status: z.enum(['working', 'partly', 'unrecognised']),
+      missing: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
+      unknown: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
+      off: z.array(z.enum(FEATURES_OFF)).max(FEATURES_OFF.length),
+      report: pageText(4_000),
+    })
+    .nullable(),
   /** The page's viewport height: the open sidebar's height follows it. */
   viewportHeight: z.number().nonnegative(),
 });

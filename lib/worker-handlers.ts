@@ -74,6 +74,16 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       await Promise.all([refresh(), metrics.update(added)]);
       return { waits, rejected, queue: await queueAfterChange() };
     },
+    async 'tab.health'({ site, shopId, health }, { tabId }) {
+      if (tabId === undefined) return {};
+      await db.transaction('rw', db.tabs, async () => {
+        const tab = await db.tabs.get(tabId);
+        // Kept with the tab's shop; a health report never changes which shop a tab records.
+        if (!tab) await db.tabs.put({ tabId, site, shopId, health });
+        else if (tab.site === site && tab.shopId === shopId) await db.tabs.update(tabId, { health });
+      });
+      return {};
+    },
     async 'queue.open'({ key }) {
       const wait = await db.waits.get(key);
       if (!wait || !deps.openInTab) return { opened: false };
@@ -173,7 +183,7 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       const period = await periodOf(view);
       // Counted on the index, not read: a busy day logs thousands of alerts.
       const alertsOf = (level: 'warn' | 'breach') => db.alerts.where('[level+at]').between([level, period.start], [level, period.end], true, true).count();
-      const [values, waits, warn, breach, shift] = await Promise.all([metrics.metrics(period), db.waits.toArray(), alertsOf('warn'), alertsOf('breach'), metrics.openShift()]);
+      const [values, waits, warn, breach, shift, tabs] = await Promise.all([metrics.metrics(period), db.waits.toArray(), alertsOf('warn'), alertsOf('breach'), metrics.openShift(), db.tabs.toArray()]);
       const { profile, timeZone } = deps.counting();
       return {
         view,
@@ -188,6 +198,7 @@ export function createHandlers(deps: WorkerDeps): Handlers {
         waits: byUrgency(waits).slice(0, WAITING_ROWS),
         waitsTotal: waits.length,
         alerts: { warn, breach },
+        consoles: tabs.map((tab) => ({ site: tab.site, shopId: tab.shopId, health: tab.health ?? null })),
         now: now(),
       };
     },

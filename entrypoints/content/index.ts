@@ -12,6 +12,7 @@ import { parseRequest, type Queue } from '@/lib/protocol';
 import { readSettings } from '@/lib/settings';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
 import { isQuickSearchKey, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { healthReport } from '@/lib/sites/health';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
 import type { CurrentConversation } from '@/lib/sites/types';
 import type { Snippet } from '@/lib/snippet';
@@ -183,7 +184,7 @@ export default defineContentScript({
 
     const sidebar = await mountSidebar(
       ctx,
-      { collapsed: settings.sidebarCollapsed, problems: [], conversation: null, snippets: null, phase: null, waits: [], waitsTotal: 0, thresholds: settings.thresholds, fillIn: null, notice: null },
+      { collapsed: settings.sidebarCollapsed, problems: [], health: null, conversation: null, snippets: null, phase: null, waits: [], waitsTotal: 0, thresholds: settings.thresholds, fillIn: null, notice: null },
       onAction,
       stopIfOrphaned,
     );
@@ -241,6 +242,7 @@ export default defineContentScript({
     });
 
     let watcher: { readNow: () => void } | null = null;
+    let lastHealth = '';
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     // The caret of every editor, remembered as the agent types: a click in the sidebar takes the focus away.
@@ -290,8 +292,25 @@ export default defineContentScript({
       onRefused: (count, reason) => sidebar.update({ notice: { kind: 'error', text: t('eventsRefused', String(count), reason) } }),
       onView: (view) => {
         conversation = view.conversation;
+        const { health } = view;
+        const summary = {
+          status: health.status,
+          missing: health.parts.filter((p) => p.state === 'missing').map((p) => p.part),
+          unknown: health.parts.filter((p) => p.state === 'unknown').map((p) => p.part),
+          off: health.off,
+        };
+        // The popup shows every console's health: the worker keeps it with the tab, told when it changes.
+        const summaryKey = JSON.stringify(summary);
+        if (summaryKey !== lastHealth) {
+          lastHealth = summaryKey;
+          void send('tab.health', { site: adapter.id, shopId: shop().shopId || '?', health: summary }).catch(() => undefined);
+        }
         sidebar.update({
-          problems: view.problems,
+          problems: health.status === 'unrecognised' ? view.problems : [],
+          health: {
+            ...summary,
+            report: healthReport(health, { adapterId: adapter.id, version: browser.runtime.getManifest().version, url: location.href, at: Date.now() }),
+          },
           conversation: view.conversation,
           ...(view.reportError ? { notice: { kind: 'error', text: t('workerUnavailable', view.reportError) } } : {}),
         });

@@ -2,10 +2,12 @@ import type { ChatEvent } from '@/lib/chat-event';
 import { fitEvent, fitListed } from '@/lib/page-data';
 import type { Rejected } from '@/lib/protocol';
 import { RefusalError } from '@/lib/refusal';
+import { checkHealth, type AdapterHealth } from '@/lib/sites/health';
 import type { CurrentConversation, LayoutProblem, ListedConversation, SiteAdapter } from '@/lib/sites/types';
 
 export interface PageView {
   problems: LayoutProblem[];
+  health: AdapterHealth;
   conversation: CurrentConversation | null;
   reportError: string | null;
 }
@@ -116,9 +118,13 @@ export function watchPage(options: {
       return;
     }
     const problems = adapter.checkLayout(doc);
-    const conversation = problems.length ? null : adapter.currentConversation(doc);
+    // Checked on every read: a console that changes under a running shift is noticed within seconds.
+    const health = checkHealth(adapter, doc);
+    // Only a page not recognised stops the reading; a missing part turns off only what needs it.
+    const recognised = health.status !== 'unrecognised';
+    const conversation = recognised ? adapter.currentConversation(doc) : null;
     const shopId = adapter.shopId(doc);
-    if (!problems.length && shopId) {
+    if (recognised && shopId) {
       sending = true;
       scanError = null;
       try {
@@ -134,7 +140,7 @@ export function watchPage(options: {
     }
     // Stopped while the report was on its way (the extension went away): nobody is left to tell.
     if (signal.aborted) return;
-    const view: PageView = { problems, conversation, reportError };
+    const view: PageView = { problems, health, conversation, reportError };
     const key = JSON.stringify(view);
     if (key !== lastView) {
       lastView = key;

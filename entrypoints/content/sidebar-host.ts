@@ -91,6 +91,8 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
       frame = document.createElement('iframe');
       frame.src = `${frameUrl}#${token}`;
       frame.title = t('sidebarTitle');
+      // The health report is copied from inside the frame.
+      frame.allow = 'clipboard-write';
       resize(sizeGuess());
       container.append(frame);
     },

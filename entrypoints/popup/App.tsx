@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ConsoleHealthList } from '@/components/ConsoleHealthList';
 import { MetricsTable } from '@/components/MetricsTable';
 import { Notice } from '@/components/Notice';
 import { ResponseHistogram } from '@/components/ResponseHistogram';
@@ -103,6 +104,7 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
             <h2>{t('waitingTitle', String(data.waitsTotal))}</h2>
             <WaitingList waits={data.waits} total={data.waitsTotal} now={data.now} thresholds={data.thresholds} onOpen={(w) => void send('queue.open', { key: w.key }).catch(() => undefined)} />
             <p class="muted">{t('alertsThisPeriod', String(data.alerts.warn), String(data.alerts.breach))}</p>
+            <ConsoleHealthList consoles={data.consoles} />
           </section>
           <section class="charts">
             <ResponseHistogram bins={data.metrics.histogram} />

@@ -19,6 +19,7 @@ const app = document.getElementById('app')!;
 let view: SidebarView = {
   collapsed: false,
   problems: [],
+  health: null,
   conversation: null,
   snippets: null,
   phase: null,
@@ -54,7 +55,28 @@ const actions: SidebarActions = {
   backToInput: () => post({ type: 'backToInput' }),
   open: (waiting) => post({ type: 'open', conversationId: waiting.conversationId, key: waiting.key }),
   markOrder: () => post({ type: 'markOrder' }),
+  copyHealth: (report) => void copyText(report).then((copied) => {
+    if (!copied) return;
+    view = { ...view, notice: { kind: 'info', text: t('healthCopied') } };
+    draw();
+  }),
 };
+
+/** The clipboard from the frame (the host lets it: allow="clipboard-write"), else the old copy command. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const field = document.createElement('textarea');
+    field.value = text;
+    document.body.append(field);
+    field.select();
+    const done = document.execCommand('copy');
+    field.remove();
+    return done;
+  }
+}
 
 function draw() {
   if (!received) return;

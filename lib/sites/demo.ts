@@ -25,6 +25,7 @@ export const demoSelectors = {
   buyerName: '.chat-buyer-name',
   orderNumber: '.order-no',
   input: '.composer-input',
+  send: '.composer-send',
 } as const;
 
 const SENDERS = { buyer: 'buyer', shop: 'shop', robot: 'shop', system: 'system' } as const;
@@ -118,5 +119,14 @@ export const demoAdapter: SiteAdapter = {
 
   observeRoot(doc) {
     return doc.querySelector(demoSelectors.app);
+  },
+
+  health: {
+    list: demoSelectors.listedConversation,
+    messages: `${demoSelectors.thread} ${demoSelectors.message}`,
+    messageMeta: `${demoSelectors.message} ${demoSelectors.messageTime}`,
+    input: demoSelectors.input,
+    send: demoSelectors.send,
+    buyer: demoSelectors.buyerName,
   },
 };

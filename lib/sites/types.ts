@@ -1,4 +1,5 @@
 import type { ChatEventDraft } from '../chat-event';
+import type { HealthSelectors } from './health';
 
 /** The buyer whose conversation is open in the console. */
 export interface CurrentConversation {
@@ -54,4 +55,6 @@ export interface SiteAdapter {
   findInput(doc: Document): HTMLElement | null;
   /** The element whose changes mean the chat changed; observing less than the whole page keeps the cost down. */
   observeRoot(doc: Document): Element | null;
+  /** One selector per part the health check looks for (lib/sites/health.ts); null where none is known. */
+  health?: HealthSelectors;
 }

@@ -21,6 +21,25 @@ function counters(): Counters {
 }
 
 describe('popup', () => {
+  test('shows how well each open console is understood, and opens another shop’s waiting buyer in its tab', async () => {
+    const opened: string[] = [];
+    const wait = { key: 'demo|shop-b|b9', site: 'demo', shopId: 'shop-b', conversationId: 'b9', buyerName: '阿花', since: metricsView().now - 40_000, messageId: null, source: 'list' as const };
+    const consoles = [
+      { site: 'demo', shopId: 'shop-a', health: { status: 'working' as const, missing: [], unknown: [], off: [] } },
+      { site: 'demo', shopId: 'shop-b', health: { status: 'partly' as const, missing: ['input' as const], unknown: [], off: ['insertion' as const] } },
+    ];
+    const send = client({
+      'metrics.get': async ({ view }) => metricsView({ view, consoles, waits: [wait], waitsTotal: 1 }),
+      'queue.open': async ({ key }) => (opened.push(key), { opened: true }),
+    });
+    render(<App send={send} openOptions={vi.fn()} insertInTab={async () => null} />);
+    expect(await screen.findByText('演示 · shop-b')).toBeTruthy();
+    expect(screen.getByText('部分可用：找不到 输入框，已关闭 插入话术（可复制后手动粘贴）。')).toBeTruthy();
+    expect(screen.getByText('正常')).toBeTruthy();
+    fireEvent.click(screen.getByText('阿花'));
+    await waitFor(() => expect(opened).toEqual(['demo|shop-b|b9']));
+  });
+
   test('shows each metric against its target, coloured, and which counting is in use', async () => {
     render(<App send={client({ 'metrics.get': async ({ view }) => metricsView({ view, metrics: finalizeMetrics(counters()) }) })} openOptions={vi.fn()} insertInTab={async () => null} />);
     const row = async (id: string) => (await screen.findAllByRole('row')).find((r) => r.getAttribute('data-metric') === id)!;

@@ -5,13 +5,29 @@ import { defaultSnippets } from '@/lib/snippets/defaults';
 import { defaultThresholds, type Waiting } from '@/lib/waiting';
 
 const NOW = 1_800_000_000_000;
-const base: SidebarState = { collapsed: false, problems: [], conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], waitsTotal: 0, now: NOW, thresholds: defaultThresholds, fillIn: null, searchToken: 0 };
-const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn(), search: (q: string) => defaultSnippets.slice(0, 3).filter((s) => s.title.includes(q)), submitFillIn: vi.fn(), cancelFillIn: vi.fn(), backToInput: vi.fn() });
+const base: SidebarState = { collapsed: false, problems: [], health: null, conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], waitsTotal: 0, now: NOW, thresholds: defaultThresholds, fillIn: null, searchToken: 0 };
+const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn(), copyHealth: vi.fn(), search: (q: string) => defaultSnippets.slice(0, 3).filter((s) => s.title.includes(q)), submitFillIn: vi.fn(), cancelFillIn: vi.fn(), backToInput: vi.fn() });
 const wait = (name: string, secondsAgo: number): Waiting => ({
   key: `demo|s|${name}`, site: 'demo', shopId: 's', conversationId: name, buyerName: name, since: NOW - secondsAgo * 1000, messageId: null, source: 'list',
 });
 
 describe('Sidebar', () => {
+  test('a console that changed shows partly working, naming what is missing and what is off; the report is one click away', () => {
+    const a = actions();
+    const health = { status: 'partly' as const, missing: ['input' as const], unknown: [], off: ['insertion' as const], report: 'Kefu Sidekick 0.1.0 · adapter demo\nmatched nothing: input' };
+    render(<Sidebar state={{ ...base, health }} actions={a} />);
+    expect(screen.getByText('部分可用')).toBeTruthy();
+    expect(screen.getByText('部分可用：找不到 输入框，已关闭 插入话术（可复制后手动粘贴）。')).toBeTruthy();
+    fireEvent.click(screen.getByText('复制诊断报告'));
+    expect(a.copyHealth).toHaveBeenCalledWith(health.report);
+  });
+
+  test('a console fully understood says so quietly, with no report button', () => {
+    render(<Sidebar state={{ ...base, health: { status: 'working', missing: [], unknown: [], off: [], report: 'r' } }} actions={actions()} />);
+    expect(screen.getByText('正常').getAttribute('title')).toBe('已识别此客服台，运行正常');
+    expect(screen.queryByText('复制诊断报告')).toBeNull();
+  });
+
   test('a long shift draws the most urgent buyers and counts the rest, as the popup does', () => {
     const waits = Array.from({ length: 134 }, (_, i) => wait(`buyer-${i}`, 10 + i));
     const { container } = render(<Sidebar state={{ ...base, waits: waits.slice(100), waitsTotal: 134 }} actions={actions()} />);

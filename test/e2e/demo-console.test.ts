@@ -149,6 +149,29 @@ describe('the sidebar in the demo console', () => {
     await page.close();
   });
 
+  test('a console that changes under a running shift shows partly working within seconds, naming the part; recording goes on; the popup says so too', async () => {
+    const { page, errors } = await h.openDemo('seed=17&pace=0&buyers=2&shop=health-shop');
+    await expect.poll(() => sidebar(page).locator('.health').textContent()).toBe('正常');
+    // The platform renames its chat input's class.
+    await page.evaluate(() => document.querySelector('.composer-input')!.classList.replace('composer-input', 'composer-input-v2'));
+    await page.evaluate(() => window.__kefuDemo.buyerWrites('改版后的消息'));
+    await expect.poll(() => sidebar(page).locator('.health').textContent()).toBe('部分可用');
+    expect(await sidebar(page).locator('.notice--warning').textContent()).toBe('部分可用：找不到 输入框，已关闭 插入话术（可复制后手动粘贴）。');
+    // Only insertion is off: the buyer's message is still recorded and waits.
+    await expect.poll(() => sidebar(page).locator('.waiting').count()).toBe(2);
+    const popup = await h.context.newPage();
+    await popup.goto(h.extensionPage('popup.html'));
+    await expect.poll(() => popup.locator('.console-health-item').filter({ hasText: 'health-shop' }).textContent()).toContain('部分可用');
+    await popup.close();
+    // The page itself is untouched: the console's own input still sends.
+    const input = page.locator('textarea');
+    await input.fill('手动回复');
+    await input.press('Enter');
+    expect(await demoSent(page)).toEqual(['手动回复']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('collapses to a tab and stays collapsed after a reload', async () => {
     const { page } = await h.openDemo('seed=16&pace=0&buyers=1');
     await sidebar(page).getByRole('button', { name: '收起侧边栏' }).click();

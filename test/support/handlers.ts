@@ -27,6 +27,7 @@ export function metricsView(change: Partial<MetricsView> = {}): MetricsView {
     waits: [],
     waitsTotal: 0,
     alerts: { warn: 0, breach: 0 },
+    consoles: [],
     now: DAY.start + 10 * 3_600_000,
     ...change,
   };
@@ -38,6 +39,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'chat.events': async ({ events }) => ({ added: events.length, waits: [], rejected: [], queue: { waits: [], total: 0 } }),
     'chat.conversations': async () => ({ waits: [], rejected: [], queue: { waits: [], total: 0 } }),
     'queue.open': async () => ({ opened: false }),
+    'tab.health': async () => ({}),
     'alerts.refresh': async () => ({ text: '', color: null }),
     'snippets.list': async () => defaultSnippets,
     'snippets.used': async () => ({ uses: 1 }),

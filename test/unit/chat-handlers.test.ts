@@ -97,3 +97,15 @@ describe('one queue across shops and consoles', () => {
     expect(await dispatch(h, envelope('queue.open', { key: 'demo|shop-b|gone' }))).toEqual({ ok: true, data: { opened: false } });
   });
 });
+
+describe('adapter health in the popup', () => {
+  test('each console tab’s health is kept with the tab and read back with the metrics; it never moves a tab to another shop', async () => {
+    const h = workerHandlers(db, NOW);
+    await dispatch(h, envelope('chat.events', { ...SHOP, page: 'p1', events: [chatEvent('m1', { at: at(0) })] }), { tabId: 1 });
+    const health = { status: 'partly' as const, missing: ['input' as const], unknown: [], off: ['insertion' as const] };
+    await dispatch(h, envelope('tab.health', { ...SHOP, health }), { tabId: 1 });
+    await dispatch(h, envelope('tab.health', { site: 'demo', shopId: 'other', health: { ...health, status: 'working' } }), { tabId: 1 });
+    const view = await dispatch(h, envelope('metrics.get', { view: 'day' }));
+    expect(view).toMatchObject({ ok: true, data: { consoles: [{ site: 'demo', shopId: 'shop-a', health }] } });
+  });
+});

@@ -5,6 +5,7 @@ import { isQuickSearchKey, parseFrameMessage, parseHostMessage, sidebarHeight, v
 const view: SidebarView = {
   collapsed: false,
   problems: [],
+  health: { status: 'partly', missing: ['input'], unknown: [], off: ['insertion'], report: 'Kefu Sidekick 0.1.0 · adapter demo' },
   conversation: { conversationId: 'b1', buyerName: '小鱼', orderNumber: '2613700486675503' },
   snippets: defaultSnippets.slice(0, 3),
   phase: 'presale',
@@ -48,7 +49,7 @@ describe('sidebar channel', () => {
     expect(parseFrameMessage({ type: 'insert', snippetId: 'x'.repeat(101) })).toBeNull();
     expect(parseFrameMessage({ type: 'size', width: -1, height: 10 })).toBeNull();
     expect(parseFrameMessage(null)).toBeNull();
-    expect(parseFrameMessage({ type: 'open', conversationId: 'b7' })).toEqual({ type: 'open', conversationId: 'b7' });
+    expect(parseFrameMessage({ type: 'open', conversationId: 'b7', key: 'demo|s|b7' })).toEqual({ type: 'open', conversationId: 'b7', key: 'demo|s|b7' });
   });
 
   test('the open sidebar fits under the console’s header: between 240 and 600 px', () => {
