@@ -78,10 +78,11 @@ export const protocol = {
    * A chat page's content script reports the messages its adapter read; the answer is who waits in that
    * shop. Each event is checked on its own (lib/chat-event.ts IncomingEventSchema): one that cannot be
    * stored is named in `rejected` and the others are stored. `page` names the document that sends (a new
-   * one after every reload): a tab's shop is fixed for the life of its page.
+   * one after every reload): a tab's shop is fixed for the life of its page. `history`: read off a page of
+   * past conversations, counted in the metrics but never a buyer waiting now.
    */
   'chat.events': {
-    request: ShopSchema.extend({ page: PageIdSchema, events: z.array(z.unknown()).max(1_000) }),
+    request: ShopSchema.extend({ page: PageIdSchema, events: z.array(z.unknown()).max(1_000), history: z.boolean().optional() }),
     response: z.object({ added: z.number().int(), waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema), queue: QueueSchema }),
   },
   /** The console's conversation list: buyers waiting in conversations that are not open. Rows are checked one by one, like events. */

@@ -43,7 +43,8 @@ export class Tracker {
   ) {}
 
   /** Stores new events (add-only, by stable id) and recomputes the waits of the conversations they touch. */
-  async record(shop: Shop, events: readonly ChatEvent[], from?: ReportOrigin): Promise<{ added: ChatEvent[]; waits: Waiting[] }> {
+  /** `history`: events of past conversations (a history page): stored and counted, but nobody waits from them. */
+  async record(shop: Shop, events: readonly ChatEvent[], from?: ReportOrigin, { history = false } = {}): Promise<{ added: ChatEvent[]; waits: Waiting[] }> {
     const { db } = this;
     const added = await db.transaction('rw', db.events, db.waits, db.tabs, async () => {
       if (from) await this.bindTab(from, shop);
@@ -55,7 +56,7 @@ export class Tracker {
       await db.events.bulkAdd([...fresh.values()]);
       await this.replaceListEvents(shop, [...fresh.values()]);
       const names = new Map(events.map((e) => [e.conversationId, e.buyerName]));
-      for (const [conversationId, buyerName] of names) await this.recompute(shop, conversationId, buyerName);
+      if (!history) for (const [conversationId, buyerName] of names) await this.recompute(shop, conversationId, buyerName);
       return [...fresh.values()];
     });
     return { added, waits: await this.waitsOf(shop) };

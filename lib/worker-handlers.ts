@@ -62,9 +62,9 @@ export function createHandlers(deps: WorkerDeps): Handlers {
   }
 
   return {
-    async 'chat.events'({ site, shopId, page, events }, { tabId }) {
+    async 'chat.events'({ site, shopId, page, events, history }, { tabId }) {
       const { accepted, rejected } = checkEach(events, IncomingEventSchema, (raw) => idOf(raw));
-      const { added, waits } = await tracker.record({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page });
+      const { added, waits } = await tracker.record({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page }, { history });
       await Promise.all([refresh(), metrics.update(added)]);
       return { added: added.length, waits, rejected, queue: await queueAfterChange() };
     },

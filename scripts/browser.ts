@@ -15,7 +15,7 @@ export function chromePath(): string {
  * `extensionDebugging`: lets a test load the extension again through CDP (Extensions.loadUnpacked), as an
  * update does under open tabs. Tests only: it opens extension loading to the automation.
  */
-export async function launchWithExtension(options: { headless: boolean; extensionDir?: string; viewport?: { width: number; height: number } | null; extensionDebugging?: boolean }) {
+export async function launchWithExtension(options: { headless: boolean; extensionDir?: string; viewport?: { width: number; height: number } | null; extensionDebugging?: boolean; args?: string[] }) {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(`${dir}/manifest.json`)) throw new Error(`No built extension in ${dir}: run "npm run build" first.`);
   const context = await chromium.launchPersistentContext('', {
@@ -36,6 +36,7 @@ export async function launchWithExtension(options: { headless: boolean; extensio
       '--no-first-run',
       '--lang=zh-CN',
       ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
+      ...(options.args ?? []),
     ],
   });
   const worker = await extensionWorker(context);

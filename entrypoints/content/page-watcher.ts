@@ -177,7 +177,7 @@ export function watchPage(options: {
   });
   function listen() {
     observer.disconnect();
-    observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'datetime'] });
+    observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'datetime', ...(adapter.observeAttributes ?? [])] });
   }
   signal.addEventListener('abort', () => {
     observer.disconnect();

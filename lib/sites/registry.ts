@@ -1,8 +1,13 @@
+import { aliexpressAdapter } from './aliexpress';
 import { demoAdapter } from './demo';
+import { douyinAdapter } from './douyin';
+import { jdAdapter } from './jd';
+import { pinduoduoAdapter } from './pinduoduo';
+import { taobaoAdapter } from './taobao';
 import type { SiteAdapter } from './types';
 
 /** Every seller console the extension knows; one adapter module per console. */
-export const siteAdapters: readonly SiteAdapter[] = [demoAdapter];
+export const siteAdapters: readonly SiteAdapter[] = [demoAdapter, pinduoduoAdapter, douyinAdapter, jdAdapter, taobaoAdapter, aliexpressAdapter];
 
 /** The content script's match patterns: the union of the adapters' own. */
 export function siteMatchPatterns(): string[] {
@@ -14,7 +19,9 @@ export function siteMatchPatterns(): string[] {
  * patterns may name no path, so each content-script pattern is widened to its origin.
  */
 export function siteOriginPatterns(): string[] {
-  return [...new Set(siteMatchPatterns().map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')))];
+  // History pages (Taobao) never show the sidebar: their origins need not reach it.
+  const live = siteAdapters.filter((a) => a.mode !== 'history').flatMap((a) => a.matches);
+  return [...new Set(live.map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')))];
 }
 
 export function adapterForUrl(url: string | URL): SiteAdapter | undefined {

@@ -31,6 +31,11 @@ export type EditorKind = 'textarea' | 'contenteditable';
  */
 export interface SiteAdapter {
   id: string;
+  /**
+   * 'history': a page of past conversations (Taobao's web chat history): read for the metrics only, with
+   * no sidebar, snippets, waits or badge, and in the frame it lives in. Live consoles by default.
+   */
+  mode?: 'live' | 'history';
   /** Match patterns for the content script; the fewest that cover the console's chat page. */
   matches: string[];
   /** Whether this adapter handles the page at `url` (several adapters may share a host). */
@@ -55,6 +60,16 @@ export interface SiteAdapter {
   findInput(doc: Document): HTMLElement | null;
   /** The element whose changes mean the chat changed; observing less than the whole page keeps the cost down. */
   observeRoot(doc: Document): Element | null;
+  /**
+   * Attributes whose change alone means a new message (a virtualised list that recycles its rows gives a
+   * row another message by changing its id, adding no element); `class` and `datetime` are always watched.
+   */
+  observeAttributes?: string[];
+  /**
+   * The console's element narrowed to make room for the docked sidebar (lib/dock.ts): its outermost box
+   * that lays out the rest. The page's body when absent.
+   */
+  dockRoot?: string;
   /** One selector per part the health check looks for (lib/sites/health.ts); null where none is known. */
   health?: HealthSelectors;
 }

@@ -1,11 +1,14 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension, sidebarFrame, sidebarFrameNow } from '../../scripts/browser';
+import { consoleBrowserArgs, startConsoleServer } from '../../scripts/serve-consoles';
 import { demoUrl, startDemoServer } from '../../scripts/serve-demo';
 
 /** One Chromium with the built extension and one demo server per test file. */
-export async function startHarness(options: { extensionDebugging?: boolean } = {}) {
+/** `consoles`: also serve the fixture consoles over HTTPS under the real consoles' host names. */
+export async function startHarness(options: { extensionDebugging?: boolean; consoles?: boolean } = {}) {
   const server = await startDemoServer(0);
-  const launched = await launchWithExtension({ headless: true, extensionDebugging: options.extensionDebugging });
+  const consoles = options.consoles ? await startConsoleServer(0) : null;
+  const launched = await launchWithExtension({ headless: true, extensionDebugging: options.extensionDebugging, args: consoles ? consoleBrowserArgs(consoles.port) : [] });
   const { context, extensionId } = launched;
   return {
     ...launched,
@@ -35,6 +38,7 @@ export async function startHarness(options: { extensionDebugging?: boolean } = {
     async close() {
       await context.close();
       await server.close();
+      await consoles?.close();
     },
   };
 }

@@ -5,14 +5,25 @@ const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manife
 
 // The built extensions as the stores will see them (run after `npm run build`).
 describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (dir) => {
-  test('asks for no more than storage, alarms and the demo console’s own path; notifications only on request; only the sidebar is web-accessible', () => {
+  test('asks for no more than storage and alarms, and runs on the consoles’ chat pages only; notifications only on request; only the sidebar is web-accessible', () => {
     const m = manifest(dir);
     expect(m.permissions.sort()).toEqual(['alarms', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_permissions).toEqual(['notifications']);
-    // The sidebar's frame, and nothing else: in Chrome only to the consoles' origins (MV2 has no such list).
-    expect(m.web_accessible_resources).toEqual(dir === 'chrome-mv3' ? [{ resources: ['sidebar.html'], matches: ['http://localhost/*', 'http://127.0.0.1/*'] }] : ['sidebar.html']);
-    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(['http://127.0.0.1/kefu-demo/*', 'http://localhost/kefu-demo/*']);
+    // The sidebar's frame, and nothing else: in Chrome only to the live consoles' origins (MV2 has no such list).
+    const origins = ['http://localhost/*', 'http://127.0.0.1/*', 'https://mms.pinduoduo.com/*', 'https://im.jinritemai.com/*', 'https://dongdong.jd.com/*', 'https://gsp.aliexpress.com/*'];
+    expect(m.web_accessible_resources).toEqual(dir === 'chrome-mv3' ? [{ resources: ['sidebar.html'], matches: origins }] : ['sidebar.html']);
+    // The README's permissions table lists these same patterns, each console's chat page and no more.
+    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([
+      'http://127.0.0.1/kefu-demo/*',
+      'http://localhost/kefu-demo/*',
+      'https://dongdong.jd.com/',
+      'https://dongdong.jd.com/?*',
+      'https://gsp.aliexpress.com/m_apps/im-chat/*',
+      'https://im.jinritemai.com/pc_seller_v2/main/workspace*',
+      'https://market.m.taobao.com/app/qn/im-history-search/*',
+      'https://mms.pinduoduo.com/chat-merchant/*',
+    ]);
   });
 
   test('is localised, Chinese first, and has every icon size', () => {

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ChatEvent } from '@/lib/chat-event';
+import { douyinSelectors } from '@/lib/sites/douyin';
+import { jdSelectors } from '@/lib/sites/jd';
+import { pinduoduoSelectors } from '@/lib/sites/pinduoduo';
+import { defaultSnippets } from '@/lib/snippets/defaults';
+import { sidebarFrame } from '../../scripts/browser';
+import { collectErrors, inSidebar, startHarness, type Harness } from './harness';
+
+/**
+ * The real consoles' pages, rebuilt from public evidence (test/consoles/), served over HTTPS under the real
+ * host names: the match patterns that ship are the ones loaded here. On each: the waiting buyer shows in
+ * the sidebar and on the badge, a snippet lands in the console's own input and the console's own Send
+ * sends exactly it, the badge clears after the reply, and what was recorded is what the page shows.
+ */
+const CONSOLES = [
+  { site: 'pinduoduo', url: 'https://mms.pinduoduo.com/chat-merchant/index.html#/', input: pinduoduoSelectors.input, send: pinduoduoSelectors.send },
+  { site: 'douyin', url: 'https://im.jinritemai.com/pc_seller_v2/main/workspace', input: douyinSelectors.input, send: douyinSelectors.send },
+  { site: 'jd', url: 'https://dongdong.jd.com/', input: jdSelectors.input, send: jdSelectors.send },
+] as const;
+
+declare global {
+  interface Window {
+    __fixture: { buyerWrites(text: string): void; sent(): string[]; arrive(): string };
+  }
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ consoles: true });
+  const options = await h.context.newPage();
+  await options.goto(h.extensionPage('options.html'));
+  // Short thresholds: warn at 2 s, breach at 4 s.
+  await options.evaluate(async () => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object), thresholds: { warnSec: 2, breachSec: 4, marksSec: [60] } } });
+  });
+  await options.close();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+}
+
+async function badgeText(tabId: number): Promise<string> {
+  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+async function storedEvents(site: string): Promise<ChatEvent[]> {
+  const page = await h.context.newPage();
+  await page.goto(h.extensionPage('options.html'));
+  const reply = await page.evaluate(() => chrome.runtime.sendMessage({ kefu: 1, name: 'export.events', payload: { view: 'day' } }));
+  await page.close();
+  return (reply.data.events as ChatEvent[]).filter((e) => e.site === site);
+}
+
+const greeting = defaultSnippets.find((s) => s.id === 'zh-greeting-busy')!;
+
+describe.each(CONSOLES)('the $site console under its real host name', ({ site, url, input, send }) => {
+  test('a waiting buyer shows in the sidebar and on the badge; a snippet goes in and the console’s Send sends it; the badge clears', async () => {
+    const page = await h.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(url);
+    await sidebarFrame(page);
+    const tabId = await tabIdOf(page);
+    await expect.poll(() => inSidebar(page, '.waiting').count()).toBeGreaterThanOrEqual(2);
+
+    await page.evaluate(() => window.__fixture.buyerWrites('在吗？这个有现货吗'));
+    await expect.poll(() => badgeText(tabId), { timeout: 10_000 }).not.toBe('');
+    // Every buyer who waits has passed the breach (4 s) by now: the badge counts them all.
+    await page.waitForTimeout(4_500);
+    const waiting = Number(await badgeText(tabId));
+    expect(waiting).toBeGreaterThanOrEqual(1);
+    const buyerName = await inSidebar(page, '.buyer-name').textContent();
+    expect(buyerName).toBeTruthy();
+
+    await inSidebar(page, '.snippet').filter({ hasText: greeting.title }).first().click();
+    await expect.poll(() => page.locator(input).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.textContent ?? '').trim())).toBe(greeting.body);
+    await page.locator(send).click();
+    expect(await page.evaluate(() => window.__fixture.sent())).toEqual([greeting.body]);
+
+    // The open buyer is answered: one waiting row fewer, and the badge counts only the others.
+    const stored = async () => storedEvents(site);
+    await expect.poll(async () => (await stored()).some((e) => e.sender === 'shop' && !e.auto && e.text === greeting.body), { timeout: 10_000 }).toBe(true);
+    const events = await stored();
+    const asked = events.find((e) => e.text === '在吗？这个有现货吗')!;
+    expect(asked).toMatchObject({ sender: 'buyer', type: 'message', buyerName });
+    const reply = events.find((e) => e.text === greeting.body)!;
+    expect(reply.conversationId).toBe(asked.conversationId);
+    await expect.poll(() => inSidebar(page, '.waiting').filter({ hasText: buyerName! }).count()).toBe(0);
+    await expect.poll(() => badgeText(tabId)).toBe(waiting > 1 ? String(waiting - 1) : '');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an unrelated page on the console’s host gets no sidebar and is left alone', async () => {
+    const page = await h.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(new URL('/some/other/page', url).href);
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('[data-kefu-sidekick]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Taobao’s web chat history (the live chat is a desktop client no extension can reach)', () => {
+  test('the history in Qianniu’s page is read for the metrics only: stored with its printed times, no waits, no sidebar', async () => {
+    const page = await h.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto('https://qn.taobao.com/home.htm/app-customer-service/toolpage/Message');
+    await expect.poll(async () => (await storedEvents('taobao')).length, { timeout: 10_000 }).toBe(6);
+    const events = await storedEvents('taobao');
+    expect(events.map((e) => e.sender)).toEqual(['buyer', 'shop', 'buyer', 'shop', 'shop', 'buyer']);
+    expect(events.every((e) => e.atSource === 'page' && e.shopId === 'taobao:小鹿家居旗舰店')).toBe(true);
+    // Yesterday's unanswered-looking history is nobody waiting now, and no sidebar is drawn in either frame.
+    const popup = await h.context.newPage();
+    await popup.goto(h.extensionPage('options.html'));
+    const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ kefu: 1, name: 'metrics.get', payload: { view: 'day' } }));
+    await popup.close();
+    expect((reply.data.waits as { site: string }[]).filter((w) => w.site === 'taobao')).toEqual([]);
+    for (const frame of page.frames()) expect(await frame.locator('[data-kefu-sidekick]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
