@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { TickClock } from '@/lib/tick-clock';
 import type { Snippet } from '@/lib/snippet';
 import type { CurrentConversation, LayoutProblem } from '@/lib/sites/types';
+import { clampWidth, SIDEBAR_WIDTH, type SidebarLayout } from '@/lib/dock';
 import type { SidebarView } from '@/lib/sidebar-channel';
 import type { Thresholds, Waiting } from '@/lib/waiting';
 import { t, type MessageKey } from '@/lib/i18n';
@@ -15,6 +16,8 @@ import { WaitingList } from './WaitingList';
 export interface SidebarState {
   collapsed: boolean;
   problems: LayoutProblem[];
+  /** Its side and width, docked beside the console. */
+  layout: SidebarLayout;
   /** How well the console is understood (working, partly, not recognised) and the report to copy. */
   health: SidebarView['health'];
   conversation: CurrentConversation | null;
@@ -45,7 +48,12 @@ export interface SidebarActions {
   markOrder: () => void;
   /** Copies the health report for whoever maintains the shop's setup. */
   copyHealth: (report: string) => void;
+  /** The agent moved the sidebar to the other side or changed its width. */
+  layout: (layout: SidebarLayout) => void;
 }
+
+/** How much one click on − or + changes the sidebar's width, in CSS pixels. */
+const WIDTH_STEP = 40;
 
 /** About two lines of a snippet's body in the sidebar's width. */
 const SNIPPET_PREVIEW_WIDTH = 76;
@@ -67,7 +75,7 @@ export function Sidebar({ state, actions, clock }: { state: SidebarState; action
     );
   }
   const missing = state.problems.map((p) => t(`layoutPart_${p.part}` as MessageKey)).join('、');
-  const { health } = state;
+  const { health, layout } = state;
   const partly = health && healthSentence(health);
   return (
     <aside class="sidebar" aria-label={t('sidebarTitle')}>
@@ -78,9 +86,20 @@ export function Sidebar({ state, actions, clock }: { state: SidebarState; action
             {t(health.status === 'working' ? 'healthBadgeWorking' : health.status === 'partly' ? 'healthBadgePartly' : 'healthBadgeUnrecognised')}
           </span>
         )}
-        <button type="button" class="icon-button" onClick={actions.toggle} aria-label={t('sidebarCollapse')} title={t('sidebarCollapse')}>
-          ⟩
-        </button>
+        <div class="sidebar-tools">
+          <button type="button" class="icon-button" onClick={() => actions.layout({ ...layout, width: clampWidth(layout.width - WIDTH_STEP) })} disabled={layout.width <= SIDEBAR_WIDTH.min} aria-label={t('sidebarNarrower')} title={t('sidebarNarrower')}>
+            −
+          </button>
+          <button type="button" class="icon-button" onClick={() => actions.layout({ ...layout, width: clampWidth(layout.width + WIDTH_STEP) })} disabled={layout.width >= SIDEBAR_WIDTH.max} aria-label={t('sidebarWider')} title={t('sidebarWider')}>
+            +
+          </button>
+          <button type="button" class="icon-button" onClick={() => actions.layout({ ...layout, side: layout.side === 'right' ? 'left' : 'right' })} aria-label={t(layout.side === 'right' ? 'sidebarMoveLeft' : 'sidebarMoveRight')} title={t(layout.side === 'right' ? 'sidebarMoveLeft' : 'sidebarMoveRight')}>
+            ⇆
+          </button>
+          <button type="button" class="icon-button" onClick={actions.toggle} aria-label={t('sidebarCollapse')} title={t('sidebarCollapse')}>
+            {layout.side === 'right' ? '⟩' : '⟨'}
+          </button>
+        </div>
       </header>
       {state.problems.length > 0 && <Notice kind="warning" text={t('layoutUnknown', missing)} />}
       {partly && <Notice kind="warning" text={partly} />}

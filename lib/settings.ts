@@ -1,6 +1,7 @@
 import { MetricProfileSchema, presetProfile, presetProfiles, type MetricProfile } from './metric-profiles';
 import { TargetsSchema, defaultTargets } from './targets';
 import { defaultThresholds } from './waiting';
+import { SidebarLayoutSchema } from './dock';
 import { z } from './z';
 
 export const ThresholdsSchema = z
@@ -15,6 +16,8 @@ export const SettingsSchema = z.object({
   /** Adapter ids the agent switched off on the options page. */
   disabledSites: z.array(z.string()),
   sidebarCollapsed: z.boolean(),
+  /** Per console (adapter id): the sidebar's side and width (lib/dock.ts). */
+  sidebarLayouts: z.record(z.string(), SidebarLayoutSchema),
   thresholds: ThresholdsSchema,
   /** Desktop notification when a buyer passes the breach threshold (needs the optional notifications permission). */
   notifyOnBreach: z.boolean(),
@@ -37,6 +40,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const defaultSettings: Settings = {
   disabledSites: [],
   sidebarCollapsed: false,
+  sidebarLayouts: {},
   thresholds: defaultThresholds,
   notifyOnBreach: false,
   soundOnBreach: false,

@@ -1,3 +1,4 @@
+import { FRAME_PADDING, SidebarLayoutSchema } from './dock';
 import { cutText } from './page-data';
 import { MAX_BODY_LENGTH, MAX_FILL_INS, MAX_SNIPPETS } from './limits';
 import { MAX_ID } from './shop';
@@ -57,6 +58,8 @@ export const SidebarViewSchema = z.object({
       report: pageText(4_000),
     })
     .nullable(),
+  /** Where the sidebar docks and how wide it is, remembered per console (lib/dock.ts). */
+  layout: SidebarLayoutSchema,
   /** The page's viewport height: the open sidebar's height follows it. */
   viewportHeight: z.number().nonnegative(),
 });
@@ -85,6 +88,8 @@ export const FrameMessageSchema = z.discriminatedUnion('type', [
   /** A waiting buyer clicked: `key` names the wait, which may be another shop's (the one queue). */
   z.object({ type: z.literal('open'), conversationId: z.string().min(1).max(MAX_ID), key: z.string().min(1).max(500) }),
   z.object({ type: z.literal('markOrder') }),
+  /** The agent moved the sidebar to the other side or changed its width. */
+  z.object({ type: z.literal('layout'), layout: SidebarLayoutSchema }),
 ]);
 export type FrameMessage = z.infer<typeof FrameMessageSchema>;
 
@@ -114,7 +119,7 @@ export function parseFrameMessage(raw: unknown): FrameMessage | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The open sidebar's height for a page viewport of `viewportHeight` px: what fits under the console's header. */
+/** The open sidebar's height for a page viewport of `viewportHeight` px: the window's height, docked. */
 export function sidebarHeight(viewportHeight: number): number {
-  return Math.max(240, Math.min(600, viewportHeight - 240));
+  return Math.max(240, viewportHeight - FRAME_PADDING.height);
 }

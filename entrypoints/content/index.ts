@@ -5,6 +5,7 @@ import { rememberSelections } from '@/lib/editors';
 import { t, uiLanguage } from '@/lib/i18n';
 import { createClient } from '@/lib/messaging';
 import { createBuyerWords } from '@/lib/buyer-words';
+import { defaultLayout } from '@/lib/dock';
 import { libraryCutText } from '@/lib/limit-messages';
 import { fitLibrary } from '@/lib/limits';
 import { guessPhase } from '@/lib/phase';
@@ -14,7 +15,7 @@ import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store
 import { isQuickSearchKey, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { healthReport } from '@/lib/sites/health';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
-import type { CurrentConversation } from '@/lib/sites/types';
+import type { CurrentConversation, SiteAdapter } from '@/lib/sites/types';
 import type { Snippet } from '@/lib/snippet';
 import { alertLevel, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
 import { beep } from './beep';
@@ -43,9 +44,13 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   // WXT's "a newer script started" broadcast to the whole page is not needed (its in-document event is).
   noScriptStartedPostMessage: true,
+  // Taobao's chat history lives in an iframe of Qianniu's page; live consoles are read in their top frame.
+  allFrames: true,
   async main(ctx) {
     const adapter = adapterForUrl(location.href);
     if (!adapter) return;
+    const history = adapter.mode === 'history';
+    if (!history && window.top !== window) return;
     // Cut off, extension APIs (i18n included) throw: what the orphaned script will say is read now.
     const orphanText = { notice: t('orphanedNotice'), reload: t('orphanedReload') };
     const stopIfOrphaned = () => {
@@ -72,6 +77,10 @@ export default defineContentScript({
     if (settings.disabledSites.includes(adapter.id)) return;
     /** This page load: a tab's shop is fixed for the life of its page (see Tracker.bindTab). */
     const page = randomToken();
+    if (history) {
+      readHistory(ctx, adapter, page, send);
+      return;
+    }
 
     let snippets: Snippet[] | null = null;
     let conversation: CurrentConversation | null = null;
@@ -141,6 +150,11 @@ export default defineContentScript({
         case 'expand':
           sidebar.update({ collapsed: false });
           return;
+        case 'layout':
+          // Remembered per console: each console's page has its own room to give.
+          sidebar.update({ layout: action.layout });
+          void updateSettings({ sidebarLayouts: { ...settings.sidebarLayouts, [adapter.id]: action.layout } });
+          return;
         case 'insert': {
           const snippet = snippets?.find((s) => s.id === action.snippetId);
           if (snippet) insertAndTell(snippet);
@@ -184,9 +198,10 @@ export default defineContentScript({
 
     const sidebar = await mountSidebar(
       ctx,
-      { collapsed: settings.sidebarCollapsed, problems: [], health: null, conversation: null, snippets: null, phase: null, waits: [], waitsTotal: 0, thresholds: settings.thresholds, fillIn: null, notice: null },
+      { collapsed: settings.sidebarCollapsed, layout: settings.sidebarLayouts[adapter.id] ?? defaultLayout, problems: [], health: null, conversation: null, snippets: null, phase: null, waits: [], waitsTotal: 0, thresholds: settings.thresholds, fillIn: null, notice: null },
       onAction,
       stopIfOrphaned,
+      adapter.dockRoot,
     );
 
     /** The open conversation's phase, from its order and its buyer's last words: fitting snippets rank first. */
@@ -352,4 +367,21 @@ function watchThresholds(ctx: ContentScriptContext, send: ReturnType<typeof crea
     }, next - now + 5);
   };
   return { rearm };
+}
+
+/**
+ * A page of past conversations (SiteAdapter mode 'history'): its messages go to the metrics, nothing else
+ * (no sidebar, no snippets, no waits). Read as the live consoles are, by the same page watcher.
+ */
+function readHistory(ctx: ContentScriptContext, adapter: SiteAdapter, page: string, send: ReturnType<typeof createClient>) {
+  const controller = new AbortController();
+  ctx.onInvalidated(() => controller.abort());
+  watchPage({
+    adapter,
+    doc: document,
+    signal: controller.signal,
+    reportEvents: (shopId, events) => send('chat.events', { site: adapter.id, shopId, page, events, history: true }),
+    reportList: async () => undefined,
+    onView: () => undefined,
+  });
 }

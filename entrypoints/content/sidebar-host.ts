@@ -3,7 +3,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '@/lib/i18n';
 import { randomToken } from './random-token';
-import { parseFrameMessage, SIDEBAR_PORT_PREFIX, sidebarHeight, viewChanges, type FrameMessage, type HostMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { dockedWidth } from '@/lib/dock';
+import { parseFrameMessage, SIDEBAR_PORT_PREFIX, viewChanges, type FrameMessage, type HostMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { createDock } from './dock';
 
 /**
  * The sidebar's place on the console page: a closed shadow root holding one frame of the extension's
@@ -15,15 +17,11 @@ import { parseFrameMessage, SIDEBAR_PORT_PREFIX, sidebarHeight, viewChanges, typ
 const FRAME_CSS = `
 :host { all: initial; }
 iframe {
-  position: fixed; z-index: 2147483600; top: 52px; right: 0; display: block; margin: 0; padding: 0; border: 0;
+  position: fixed; z-index: 2147483600; top: 0; height: 100vh; display: block; margin: 0; padding: 0; border: 0;
   background: transparent; color-scheme: normal;
 }`;
 /** Marks the sidebar's host element on the page. */
 export const SIDEBAR_HOST_ATTRIBUTE = 'data-kefu-sidekick';
-/** Room the frame keeps around the open sidebar for its shadow (see .frame in entrypoints/sidebar/style.css). */
-const OPEN_PADDING = { width: 28, height: 28 };
-/** The collapsed tab's size until the frame has measured it. */
-const TAB_GUESS = { width: 40, height: 120 };
 
 export interface SidebarHost {
   /** Merges a change into the view; the frame gets the fields that changed. */
@@ -38,7 +36,15 @@ export interface SidebarHost {
 /**
  * `onFrameGone`: the frame's port closed (the frame reloaded, or the extension went away under the page).
  */
-export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<SidebarView, 'viewportHeight'>, onAction: (action: FrameMessage) => void, onFrameGone: () => void = () => undefined): Promise<SidebarHost> {
+export async function mountSidebar(
+  ctx: ContentScriptContext,
+  initial: Omit<SidebarView, 'viewportHeight'>,
+  onAction: (action: FrameMessage) => void,
+  onFrameGone: () => void = () => undefined,
+  /** The console's element that is narrowed to make room for the docked sidebar. */
+  dockRoot = 'body',
+): Promise<SidebarHost> {
+  const dock = createDock(document, dockRoot);
   let view: SidebarView = { ...initial, viewportHeight: innerHeight };
   /** What the connected frame has been sent; null until it said it is ready. */
   let sent: SidebarView | null = null;
@@ -68,11 +74,14 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
     sent = view;
     if (Object.keys(change).length) send({ type: 'view', view: change });
   };
-  const sizeGuess = () => (view.collapsed ? TAB_GUESS : { width: 300 + OPEN_PADDING.width, height: sidebarHeight(view.viewportHeight) + OPEN_PADDING.height });
-  const resize = (size: { width: number; height: number }) => {
+  /** The frame on its side, as wide as the sidebar (or its tab), and the console moved out of its way. */
+  const place = (width = dockedWidth(view.layout, view.collapsed)) => {
     if (!frame) return;
-    frame.style.width = `${size.width}px`;
-    frame.style.height = `${size.height}px`;
+    const { side } = view.layout;
+    frame.style.width = `${width}px`;
+    frame.style.setProperty(side, '0');
+    frame.style.setProperty(side === 'right' ? 'left' : 'right', 'auto');
+    dock.apply(side, width);
   };
 
   const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
@@ -93,8 +102,8 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
       frame.title = t('sidebarTitle');
       // The health report is copied from inside the frame.
       frame.allow = 'clipboard-write';
-      resize(sizeGuess());
       container.append(frame);
+      place();
     },
     onRemove() {
       frame?.remove();
@@ -113,7 +122,8 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
       const message = parseFrameMessage(raw);
       if (!message) return;
       if (message.type === 'ready') flush();
-      else if (message.type === 'size') resize(message);
+      // The frame measured its content (the open sidebar, or only its tab): exactly that much room.
+      else if (message.type === 'size') place(Math.ceil(message.width));
       else onAction(message);
     });
     incoming.onDisconnect.addListener(() => {
@@ -122,10 +132,15 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
     });
   };
   browser.runtime.onConnect.addListener(onConnect);
-  const onResize = () => host.update({ viewportHeight: innerHeight });
+  const onResize = () => {
+    host.update({ viewportHeight: innerHeight });
+    dock.keep();
+  };
   addEventListener('resize', onResize);
   ctx.onInvalidated(() => {
     removeEventListener('resize', onResize);
+    // Stopped (the extension went away, or was switched off): the console gets its room back.
+    dock.clear();
     // Cut off from the extension (it was reloaded under the page), these calls throw: nothing is left to undo.
     try {
       browser.runtime.onConnect.removeListener(onConnect);
@@ -144,7 +159,7 @@ export async function mountSidebar(ctx: ContentScriptContext, initial: Omit<Side
     update(change) {
       const before = view;
       view = { ...view, ...change };
-      if (before.collapsed !== view.collapsed && !view.collapsed) resize(sizeGuess());
+      if (before.collapsed !== view.collapsed || before.layout !== view.layout) place();
       flush();
     },
     view: () => view,

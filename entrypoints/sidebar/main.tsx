@@ -4,6 +4,7 @@ import { Sidebar, type SidebarActions, type SidebarState } from '@/components/Si
 import { t, uiLanguage } from '@/lib/i18n';
 import { isQuickSearchKey, parseHostMessage, SIDEBAR_PORT_PREFIX, sidebarHeight, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { createSnippetIndex } from '@/lib/snippet-search';
+import { defaultLayout } from '@/lib/dock';
 import { defaultThresholds } from '@/lib/waiting';
 import './style.css';
 
@@ -19,6 +20,7 @@ const app = document.getElementById('app')!;
 let view: SidebarView = {
   collapsed: false,
   problems: [],
+  layout: defaultLayout,
   health: null,
   conversation: null,
   snippets: null,
@@ -55,6 +57,7 @@ const actions: SidebarActions = {
   backToInput: () => post({ type: 'backToInput' }),
   open: (waiting) => post({ type: 'open', conversationId: waiting.conversationId, key: waiting.key }),
   markOrder: () => post({ type: 'markOrder' }),
+  layout: (layout) => post({ type: 'layout', layout }),
   copyHealth: (report) => void copyText(report).then((copied) => {
     if (!copied) return;
     view = { ...view, notice: { kind: 'info', text: t('healthCopied') } };
@@ -83,7 +86,7 @@ function draw() {
   actions.search = search();
   const state: SidebarState = { ...view, now: waitsSince, searchToken };
   render(
-    <div class={`frame${view.collapsed ? '' : ' frame--open'}`} style={{ '--sidebar-height': `${sidebarHeight(view.viewportHeight)}px` }}>
+    <div class={`frame frame--${view.layout.side}${view.collapsed ? '' : ' frame--open'}`} style={{ '--sidebar-height': `${sidebarHeight(view.viewportHeight)}px`, '--sidebar-width': `${view.layout.width}px` }}>
       <Sidebar state={state} actions={actions} />
     </div>,
     app,

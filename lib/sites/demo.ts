@@ -121,6 +121,9 @@ export const demoAdapter: SiteAdapter = {
     return doc.querySelector(demoSelectors.app);
   },
 
+  // The console's whole box (header, list, chat, buyer panel) is narrowed for the docked sidebar.
+  dockRoot: demoSelectors.app,
+
   health: {
     list: demoSelectors.listedConversation,
     messages: `${demoSelectors.thread} ${demoSelectors.message}`,

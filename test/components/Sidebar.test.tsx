@@ -5,8 +5,8 @@ import { defaultSnippets } from '@/lib/snippets/defaults';
 import { defaultThresholds, type Waiting } from '@/lib/waiting';
 
 const NOW = 1_800_000_000_000;
-const base: SidebarState = { collapsed: false, problems: [], health: null, conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], waitsTotal: 0, now: NOW, thresholds: defaultThresholds, fillIn: null, searchToken: 0 };
-const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn(), copyHealth: vi.fn(), search: (q: string) => defaultSnippets.slice(0, 3).filter((s) => s.title.includes(q)), submitFillIn: vi.fn(), cancelFillIn: vi.fn(), backToInput: vi.fn() });
+const base: SidebarState = { collapsed: false, layout: { side: 'right', width: 300 }, problems: [], health: null, conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], waitsTotal: 0, now: NOW, thresholds: defaultThresholds, fillIn: null, searchToken: 0 };
+const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn(), copyHealth: vi.fn(), layout: vi.fn(), search: (q: string) => defaultSnippets.slice(0, 3).filter((s) => s.title.includes(q)), submitFillIn: vi.fn(), cancelFillIn: vi.fn(), backToInput: vi.fn() });
 const wait = (name: string, secondsAgo: number): Waiting => ({
   key: `demo|s|${name}`, site: 'demo', shopId: 's', conversationId: name, buyerName: name, since: NOW - secondsAgo * 1000, messageId: null, source: 'list',
 });
@@ -26,6 +26,17 @@ describe('Sidebar', () => {
     render(<Sidebar state={{ ...base, health: { status: 'working', missing: [], unknown: [], off: [], report: 'r' } }} actions={actions()} />);
     expect(screen.getByText('正常').getAttribute('title')).toBe('已识别此客服台，运行正常');
     expect(screen.queryByText('复制诊断报告')).toBeNull();
+  });
+
+  test('the agent moves the sidebar to the other side and changes its width from its header', () => {
+    const a = actions();
+    render(<Sidebar state={base} actions={a} />);
+    fireEvent.click(screen.getByRole('button', { name: '移到左侧' }));
+    expect(a.layout).toHaveBeenLastCalledWith({ side: 'left', width: 300 });
+    fireEvent.click(screen.getByRole('button', { name: '侧边栏变宽' }));
+    expect(a.layout).toHaveBeenLastCalledWith({ side: 'right', width: 340 });
+    fireEvent.click(screen.getByRole('button', { name: '侧边栏变窄' }));
+    expect(a.layout).toHaveBeenLastCalledWith({ side: 'right', width: 260 });
   });
 
   test('a long shift draws the most urgent buyers and counts the rest, as the popup does', () => {

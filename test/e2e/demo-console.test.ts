@@ -193,28 +193,73 @@ describe('the sidebar in the demo console', () => {
     await page.close();
   });
 
-  test('does not move or resize anything on the page', async () => {
-    const measure = (query: string, sidebar: boolean) =>
-      h.openDemo(query, { sidebar }).then(async ({ page }) => {
-        await page.locator('.msg').first().waitFor();
-        const rects = await page.evaluate(() =>
-          ['.conv-list', '.chat', '.buyer-panel', '.composer-input', '.composer-send'].map((s) => JSON.stringify(document.querySelector(s)!.getBoundingClientRect())),
-        );
-        const hasSidebar = await page.locator('[data-kefu-sidekick]').count();
-        await page.close();
-        return { rects, hasSidebar };
-      });
-    const withSidebar = await measure('seed=17&pace=0&buyers=1', true);
-    // Switched off on the options page: the same console with no sidebar at all.
+  test('docks beside the console: nothing the console shows is covered, open or collapsed, on either side, at any width', async () => {
+    const { page, errors } = await h.openDemo('seed=17&pace=0&buyers=1&shop=dock-shop');
+    await page.locator('.msg').first().waitFor();
+    // An earlier test may have left it collapsed (the agent's choice is remembered).
+    if (await sidebarTab(page).isVisible()) await sidebarTab(page).click();
+    await expect.poll(() => sidebar(page).isVisible()).toBe(true);
+    const PARTS = ['.console-top', '.conv-list', '.chat', '.buyer-panel', '.order-no', '.composer-input', '.composer-send'];
+    /** The sidebar frame's box and every console part's, as the page lays them out now. */
+    const boxes = async () => {
+      const frame = await sidebarFrameNow(page)!.frameElement();
+      const sidebarBox = (await frame.boundingBox())!;
+      const parts = await page.evaluate((selectors) => selectors.map((s) => {
+        const r = document.querySelector(s)!.getBoundingClientRect();
+        return { s, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }), PARTS);
+      return { sidebarBox, parts, viewport: page.viewportSize()!.width };
+    };
+    const nothingCovered = async () => {
+      const { sidebarBox, parts } = await boxes();
+      const overlapping = parts.filter((p) => p.left < sidebarBox.x + sidebarBox.width - 0.5 && p.right > sidebarBox.x + 0.5 && p.bottom > sidebarBox.y && p.top < sidebarBox.y + sidebarBox.height);
+      return overlapping.map((p) => p.s);
+    };
+    await expect.poll(nothingCovered).toEqual([]);
+    // The console was given the room: its parts end where the sidebar begins.
+    const open = await boxes();
+    expect(Math.max(...open.parts.map((p) => p.right))).toBeLessThanOrEqual(open.sidebarBox.x + 0.5);
+    expect(open.sidebarBox.x + open.sidebarBox.width).toBeCloseTo(open.viewport, 0);
+
+    await sidebar(page).getByRole('button', { name: '侧边栏变宽' }).click();
+    await expect.poll(async () => (await boxes()).sidebarBox.width).toBe(340 + 28);
+    await expect.poll(nothingCovered).toEqual([]);
+    await sidebar(page).getByRole('button', { name: '移到左侧' }).click();
+    await expect.poll(async () => (await boxes()).sidebarBox.x).toBe(0);
+    await expect.poll(nothingCovered).toEqual([]);
+    await sidebar(page).getByRole('button', { name: '收起侧边栏' }).click();
+    await expect.poll(() => sidebarTab(page).isVisible()).toBe(true);
+    await expect.poll(async () => (await boxes()).sidebarBox.width).toBeLessThanOrEqual(60);
+    await expect.poll(nothingCovered).toEqual([]);
+    // Remembered for this console after a reload: collapsed, on the left.
+    await page.reload();
+    await sidebarFrame(page);
+    await expect.poll(() => sidebarTab(page).isVisible()).toBe(true);
+    await expect.poll(async () => (await boxes()).sidebarBox.x).toBe(0);
+    await sidebarTab(page).click();
+    await expect.poll(async () => (await boxes()).sidebarBox.width).toBe(340 + 28);
+    await expect.poll(nothingCovered).toEqual([]);
+    // Back as it was for the other tests.
+    await sidebar(page).getByRole('button', { name: '移到右侧' }).click();
+    await sidebar(page).getByRole('button', { name: '侧边栏变窄' }).click();
+    await expect.poll(async () => (await boxes()).sidebarBox.width).toBe(300 + 28);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('switched off on the options page, the console has its whole window and no sidebar', async () => {
     const options = await h.context.newPage();
     await options.goto(h.extensionPage('options.html'));
     await options.getByLabel('演示客服台（本项目自带）').uncheck();
     await expect.poll(() => options.locator('.notice--info').textContent()).toBe('已保存');
-    const without = await measure('seed=17&pace=0&buyers=1', false);
+    const { page } = await h.openDemo('seed=17&pace=0&buyers=1', { sidebar: false });
+    await page.locator('.msg').first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-kefu-sidekick], style[data-kefu-sidekick-dock]').count()).toBe(0);
+    const right = await page.evaluate(() => document.querySelector('.buyer-panel')!.getBoundingClientRect().right);
+    expect(right).toBeCloseTo(page.viewportSize()!.width, 0);
     await options.getByLabel('演示客服台（本项目自带）').check();
     await options.close();
-    expect(withSidebar.hasSidebar).toBe(1);
-    expect(without.hasSidebar).toBe(0);
-    expect(withSidebar.rects).toEqual(without.rects);
+    await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { isQuickSearchKey, parseFrameMessage, parseHostMessage, sidebarHeight, v
 const view: SidebarView = {
   collapsed: false,
   problems: [],
+  layout: { side: 'right', width: 300 },
   health: { status: 'partly', missing: ['input'], unknown: [], off: ['insertion'], report: 'Kefu Sidekick 0.1.0 · adapter demo' },
   conversation: { conversationId: 'b1', buyerName: '小鱼', orderNumber: '2613700486675503' },
   snippets: defaultSnippets.slice(0, 3),
@@ -52,10 +53,10 @@ describe('sidebar channel', () => {
     expect(parseFrameMessage({ type: 'open', conversationId: 'b7', key: 'demo|s|b7' })).toEqual({ type: 'open', conversationId: 'b7', key: 'demo|s|b7' });
   });
 
-  test('the open sidebar fits under the console’s header: between 240 and 600 px', () => {
-    expect(sidebarHeight(300)).toBe(240);
-    expect(sidebarHeight(720)).toBe(480);
-    expect(sidebarHeight(1_200)).toBe(600);
+  test('the docked sidebar takes the window’s height, less the room for its shadow, and never under 240 px', () => {
+    expect(sidebarHeight(200)).toBe(240);
+    expect(sidebarHeight(720)).toBe(692);
+    expect(sidebarHeight(1_200)).toBe(1_172);
   });
 
   test('Alt+K is the quick search, with Caps Lock too; Ctrl+Alt+K and plain K are not', () => {
