@@ -44,11 +44,7 @@ export function createHandlers(deps: WorkerDeps): Handlers {
     return shift ? shiftPeriod(shift) : dayPeriod(now(), deps.counting().timeZone);
   }
 
-  /** The one queue: every shop's waiting buyers, most urgent first (the most urgent few, and the count). */
-  async function queueNow(): Promise<Queue> {
-    const all = await db.waits.toArray();
-    return { waits: byUrgency(all).slice(0, WAITING_ROWS), total: all.length };
-  }
+  const queueNow = () => queueOf(db);
   let lastQueue = '';
   /** The queue, told to every console when it changed (a report that changes nothing sends nothing). */
   async function queueAfterChange(): Promise<Queue> {
@@ -237,4 +233,10 @@ function checkEach<S extends z.ZodType>(entries: readonly unknown[], schema: S, 
 function idOf(raw: unknown, key = 'id'): string | null {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' ? value.slice(0, 200) : null;
+}
+
+/** The one queue: every shop's waiting buyers, most urgent first (the most urgent few, and the count). */
+export async function queueOf(db: KefuDatabase): Promise<Queue> {
+  const all = await db.waits.toArray();
+  return { waits: byUrgency(all).slice(0, WAITING_ROWS), total: all.length };
 }

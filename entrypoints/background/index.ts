@@ -7,7 +7,7 @@ import { MetricsStore } from '@/lib/metrics-store';
 import { activeProfile, defaultSettings, readSettings, type Settings } from '@/lib/settings';
 import { loadSettings, settingsItem } from '@/lib/settings-store';
 import { Tracker } from '@/lib/tracker';
-import { createHandlers } from '@/lib/worker-handlers';
+import { createHandlers, queueOf } from '@/lib/worker-handlers';
 import { createAlertLoop } from './alerts';
 
 const BACKSTOP_ALARM = 'kefu-backstop';
@@ -50,7 +50,8 @@ export default defineBackground(() => {
     settings = readSettings(value);
     void alerts.refresh();
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tracker.detachTab(tabId).then(alerts.refresh));
+  // A console tab closed: its shop's buyers leave the badge and the other consoles' queue.
+  browser.tabs.onRemoved.addListener((tabId) => void tracker.detachTab(tabId).then(async () => (await alerts.refresh(), queueChanged(await queueOf(db)))));
   browser.alarms.onAlarm.addListener((alarm) => {
     // Chrome's alarms fire at most every 30 s: a backstop for the exact one-shot timers, which die with the worker.
     if (alarm.name === BACKSTOP_ALARM) void alerts.refresh();

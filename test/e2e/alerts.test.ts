@@ -125,10 +125,14 @@ test('two consoles of two shops in two tabs are tracked apart', async () => {
   await badgeBecomes(tabB, { text: '1', color: RED });
   // Every other tab shows the total.
   await badgeBecomes(undefined, { text: '3', color: RED });
-  expect(await sidebar(a.page).locator('.waiting').count()).toBe(2);
-  expect(await sidebar(b.page).locator('.waiting').count()).toBe(1);
+  // Each sidebar lists both shops' buyers in one queue, each row naming its shop; the badges stay apart.
+  for (const { page } of [a, b]) {
+    await expect.poll(() => sidebar(page).locator('.waiting').filter({ hasText: '· shop-one' }).count()).toBe(2);
+    await expect.poll(() => sidebar(page).locator('.waiting').filter({ hasText: '· shop-two' }).count()).toBe(1);
+  }
   // Closing shop two's tab: its buyer no longer counts anywhere.
   await b.page.close();
   await badgeBecomes(undefined, { text: '2', color: RED });
+  await expect.poll(() => sidebar(a.page).locator('.waiting').count()).toBe(2);
   await a.page.close();
 });

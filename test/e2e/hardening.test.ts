@@ -172,16 +172,18 @@ describe('a hostile page gets nothing, and the real sidebar keeps working', () =
 
   test("a page that claims another shop is refused, and that shop's waiting buyers stay", async () => {
     const a = await h.openDemo('seed=31&pace=0&buyers=3&shop=shop-a&delay=10');
-    await expect.poll(() => inSidebar(a.page, '.waiting').count()).toBe(3);
     const b = await h.openDemo('seed=37&pace=0&buyers=1&shop=shop-b&delay=10');
-    await expect.poll(() => inSidebar(b.page, '.waiting').count()).toBe(1);
+    // Each sidebar lists both shops' buyers (one queue), each row naming its shop.
+    const rowsOf = (page: Page, shop: string) => inSidebar(page, '.waiting').filter({ hasText: `· ${shop}` });
+    await expect.poll(() => rowsOf(a.page, 'shop-a').count()).toBe(3);
+    await expect.poll(() => rowsOf(b.page, 'shop-b').count()).toBe(1);
     // Tab b's page now says it is shop-a, with one conversation in its list: it would clear shop-a's others.
     await b.page.evaluate(() => document.querySelector('[data-shop-id]')!.setAttribute('data-shop-id', 'shop-a'));
     await b.page.evaluate(() => window.__kefuDemo.buyerWrites('换个店铺'));
     await expect.poll(() => inSidebar(b.page, '.notice--error').textContent()).toMatch(/无法记录.*reload the tab/);
     await a.page.waitForTimeout(1_500);
-    expect(await inSidebar(a.page, '.waiting').count()).toBe(3);
-    expect(await inSidebar(b.page, '.waiting').count()).toBe(1);
+    expect(await rowsOf(a.page, 'shop-a').count()).toBe(3);
+    expect(await rowsOf(b.page, 'shop-b').count()).toBe(1);
     const { waits } = await ask<{ waits: { shopId: string }[] }>('metrics.get', { view: 'day' });
     expect(waits.filter((w) => w.shopId === 'shop-a')).toHaveLength(3);
     expect(a.errors).toEqual([]);
@@ -194,7 +196,7 @@ describe('a hostile page gets nothing, and the real sidebar keeps working', () =
 describe('recording never stops on one odd message', () => {
   test('a buyer with a 300-letter unbroken name is listed cut, with the wait clock beside it in view', async () => {
     const { page, errors } = await h.openDemo('seed=47&pace=0&buyers=3&delay=10&shop=shop-names');
-    await expect.poll(() => inSidebar(page, '.waiting').count()).toBe(3);
+    await expect.poll(() => inSidebar(page, '.waiting').count()).toBeGreaterThanOrEqual(3);
     // The console's list shows the name it was given: nothing in it is ours to shorten.
     await page.evaluate(() => {
       const name = document.querySelector('.conv-item:not(.conv-item--active) .conv-name')!;

@@ -58,7 +58,7 @@ test('a good import asks before overwriting; a saved edit shows in the open cons
   await expect.poll(() => options.getByRole('alertdialog').textContent()).toContain('有 1 条与现有快捷回复冲突');
   await options.getByRole('button', { name: '跳过冲突项，只导入新的' }).click();
   await expect.poll(() => options.locator('.notice--info').textContent()).toBe('已导入 2 条快捷回复');
-  expect((await library(options)).at(-1)).toBe('from-sheet');
+  await expect.poll(async () => (await library(options)).at(-1)).toBe('from-sheet');
   expect(await options.locator(`tr[data-snippet="${defaultSnippets[0]!.id}"] strong`).textContent()).toBe(defaultSnippets[0]!.title);
 
   // Live: the console's sidebar already offers it, without a reload.
