@@ -83,12 +83,13 @@ export const protocol = {
    */
   'chat.events': {
     request: ShopSchema.extend({ page: PageIdSchema, events: z.array(z.unknown()).max(1_000), history: z.boolean().optional() }),
-    response: z.object({ added: z.number().int(), waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema), queue: QueueSchema }),
+    /** `queue`: null when this tab already has the queue as it stands. */
+    response: z.object({ added: z.number().int(), waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema), queue: QueueSchema.nullable() }),
   },
   /** The console's conversation list: buyers waiting in conversations that are not open. Rows are checked one by one, like events. */
   'chat.conversations': {
     request: ShopSchema.extend({ page: PageIdSchema, conversations: z.array(z.unknown()).max(2_000) }),
-    response: z.object({ waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema), queue: QueueSchema }),
+    response: z.object({ waits: z.array(WaitingSchema), rejected: z.array(RejectedSchema), queue: QueueSchema.nullable() }),
   },
   /** A page's own timer saw a wait cross a threshold: wake the worker so the badge is right within a second. */
   'alerts.refresh': {

@@ -27,7 +27,7 @@ export interface WorkerDeps {
   /** Tells every open console that the snippet library changed. */
   snippetsChanged?: () => void;
   /** Tells every open console that the one queue of waiting buyers changed. */
-  queueChanged?: (queue: Queue) => void;
+  queueChanged?: (queue: Queue, fromTab?: number) => void;
   /** Brings a console tab forward and asks it to open a conversation; whether it did. */
   openInTab?: (tabId: number, conversationId: string) => Promise<boolean>;
   now?: () => number;
@@ -46,14 +46,22 @@ export function createHandlers(deps: WorkerDeps): Handlers {
 
   const queueNow = () => queueOf(db);
   let lastQueue = '';
-  /** The queue, told to every console when it changed (a report that changes nothing sends nothing). */
-  async function queueAfterChange(): Promise<Queue> {
+  /** What each console tab was last given of the queue, so a report that changes nothing carries none back. */
+  const givenTo = new Map<number, string>();
+  /**
+   * The queue after a report from `tabId`: told to every other console when it changed, and returned to
+   * the reporting tab only when that tab has not seen it yet (null otherwise: a flood's reports stay small).
+   */
+  async function queueAfterChange(tabId: number | undefined): Promise<Queue | null> {
     const queue = await queueNow();
     const key = `${queue.total}\u0002${queue.waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001')}`;
     if (key !== lastQueue) {
       lastQueue = key;
-      deps.queueChanged?.(queue);
+      deps.queueChanged?.(queue, tabId);
     }
+    if (tabId === undefined) return queue;
+    if (givenTo.get(tabId) === key) return null;
+    givenTo.set(tabId, key);
     return queue;
   }
 
@@ -62,13 +70,13 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       const { accepted, rejected } = checkEach(events, IncomingEventSchema, (raw) => idOf(raw));
       const { added, waits } = await tracker.record({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page }, { history });
       await Promise.all([refresh(), metrics.update(added)]);
-      return { added: added.length, waits, rejected, queue: await queueAfterChange() };
+      return { added: added.length, waits, rejected, queue: await queueAfterChange(tabId) };
     },
     async 'chat.conversations'({ site, shopId, page, conversations }, { tabId }) {
       const { accepted, rejected } = checkEach(conversations, ListedConversationSchema, (raw) => idOf(raw, 'conversationId'));
       const { added, waits } = await tracker.listed({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page });
       await Promise.all([refresh(), metrics.update(added)]);
-      return { waits, rejected, queue: await queueAfterChange() };
+      return { waits, rejected, queue: await queueAfterChange(tabId) };
     },
     async 'tab.health'({ site, shopId, health }, { tabId }) {
       if (tabId === undefined) return {};

@@ -29,8 +29,11 @@ export default defineBackground(() => {
     void browser.runtime.sendMessage(envelope('page.snippetsChanged', {})).catch(() => undefined);
   };
   // Every console's sidebar shows the one queue; a tab that is gone just refuses the message.
-  const queueChanged = (queue: Queue) => {
-    void db.tabs.toArray().then((tabs) => tabs.forEach((tab) => void browser.tabs.sendMessage(tab.tabId, envelope('page.queue', queue)).catch(() => undefined)));
+  // The tab whose report changed it has the queue in its answer already.
+  const queueChanged = (queue: Queue, fromTab?: number) => {
+    void db.tabs.toArray().then((tabs) =>
+      tabs.filter((tab) => tab.tabId !== fromTab).forEach((tab) => void browser.tabs.sendMessage(tab.tabId, envelope('page.queue', queue)).catch(() => undefined)),
+    );
   };
   // Bringing a tab forward needs no permission (no "tabs": nothing of the tab is read but its window).
   const openInTab = async (tabId: number, conversationId: string) => {

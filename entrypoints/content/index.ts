@@ -232,7 +232,9 @@ export default defineContentScript({
     /** Every open console's waiting buyers, as the worker last told: what the sidebar lists. */
     let queue: Queue = { waits: [], total: 0 };
     let queueKey = '';
-    const setQueue = (next: Queue) => {
+    const setQueue = (next: Queue | null) => {
+      // null: the worker had nothing new for this tab.
+      if (!next) return;
       const key = `${next.total}\u0002${next.waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001')}`;
       if (key === queueKey) return;
       queueKey = key;

@@ -83,8 +83,9 @@ describe('one queue across shops and consoles', () => {
     await dispatch(h, envelope('chat.conversations', { site: 'demo', shopId: 'shop-b', page: 'p2', conversations: [{ conversationId: 'b9', buyerName: '阿花', unread: 1, waitingSince: at(0) }] }), { tabId: 2 });
     const reply = await dispatch(h, envelope('chat.events', { ...SHOP, page: 'p1', events: [chatEvent('m1', { at: at(10) })] }), { tabId: 1 });
     expect(reply).toMatchObject({ ok: true, data: { queue: { total: 2, waits: [{ shopId: 'shop-b', buyerName: '阿花' }, { shopId: 'shop-a' }] } } });
-    // The same report again changes nothing: nobody is told.
-    await dispatch(h, envelope('chat.events', { ...SHOP, page: 'p1', events: [chatEvent('m1', { at: at(10) })] }), { tabId: 1 });
+    // The same report again changes nothing: nobody is told, and the reporting tab gets no copy back.
+    const again = await dispatch(h, envelope('chat.events', { ...SHOP, page: 'p1', events: [chatEvent('m1', { at: at(10) })] }), { tabId: 1 });
+    expect(again).toMatchObject({ ok: true, data: { queue: null } });
     expect(told).toEqual([1, 2]);
   });
 
