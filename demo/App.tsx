@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BuyerPanel } from './BuyerPanel';
 import { Composer } from './Composer';
 import { ConversationList } from './ConversationList';
-import { classNamer, dataNamer, type DemoLayout } from './layout';
+import { classNamer, dataNamer, type DemoLayout, type DemoShape } from './layout';
 import type { Simulation } from './sim';
 import { Thread } from './Thread';
 
@@ -12,7 +12,7 @@ export interface Naming {
 }
 
 /** The whole console re-renders every second (wait clocks tick), as real consoles do. */
-export function App({ simulation, layout, onChange }: { simulation: Simulation; layout: DemoLayout; onChange: () => void }) {
+export function App({ simulation, layout, shape, onChange }: { simulation: Simulation; layout: DemoLayout; shape: DemoShape; onChange: () => void }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => {
@@ -44,6 +44,7 @@ export function App({ simulation, layout, onChange }: { simulation: Simulation; 
           activeId={state.activeId}
           now={now}
           naming={naming}
+          waitingMarks={shape.waitingMarks}
           onOpen={(id) => {
             simulation.open(id);
             refresh();
@@ -54,10 +55,11 @@ export function App({ simulation, layout, onChange }: { simulation: Simulation; 
             <div class={naming.cls('chat-header')}>
               <span class={naming.cls('chat-buyer-name')}>{active.buyerName}</span>
             </div>
-            <Thread conversation={active} naming={naming} />
+            <Thread conversation={active} naming={naming} virtual={shape.virtualList} clockTimes={shape.clockTimes} />
             <Composer
               key={active.id}
               layout={layout}
+              inFrame={shape.composerInFrame}
               naming={naming}
               onSend={(text) => {
                 simulation.shopSend(active.id, text, Date.now());

@@ -1,4 +1,5 @@
-import { Component, createRef, type RefObject } from 'preact';
+import { Component, createRef, type ComponentChildren, type RefObject } from 'preact';
+import { createPortal } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Naming } from './App';
 import { loadComposer } from './composers';
@@ -13,8 +14,30 @@ const PLACEHOLDER = '输入消息，Enter 发送';
  * component's state (or, with an editor library, that editor's model), and every re-render writes that
  * state back into the input, so text put into the DOM without the events the framework listens to is lost.
  */
-export function Composer({ layout, naming, onSend }: { layout: DemoLayout; naming: Naming; onSend: (text: string) => void }) {
-  return isEditorLayout(layout) ? <LibraryComposer kind={layout} naming={naming} onSend={onSend} /> : <NativeComposer layout={layout} naming={naming} onSend={onSend} />;
+export function Composer({ layout, naming, onSend, inFrame = false }: { layout: DemoLayout; naming: Naming; onSend: (text: string) => void; inFrame?: boolean }) {
+  const composer = isEditorLayout(layout) ? <LibraryComposer kind={layout} naming={naming} onSend={onSend} /> : <NativeComposer layout={layout} naming={naming} onSend={onSend} />;
+  return inFrame ? <FramedComposer naming={naming}>{composer}</FramedComposer> : composer;
+}
+
+/**
+ * The chat input inside a same-origin iframe (`srcdoc`), as some consoles embed their editor: the console's
+ * own component tree, rendered into the frame's document, with the console's styles copied in.
+ */
+function FramedComposer({ naming, children }: { naming: Naming; children: ComponentChildren }) {
+  const [body, setBody] = useState<HTMLElement | null>(null);
+  const onLoad = (event: Event) => {
+    const doc = (event.currentTarget as HTMLIFrameElement).contentDocument;
+    if (!doc) return;
+    for (const sheet of document.querySelectorAll('link[rel="stylesheet"], style')) doc.head.append(sheet.cloneNode(true));
+    doc.body.style.margin = '0';
+    setBody(doc.body);
+  };
+  return (
+    <div class={naming.cls('composer-frame-wrap')}>
+      <iframe class={naming.cls('composer-frame')} title="输入框" srcdoc="<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>" onLoad={onLoad} />
+      {body && createPortal(children, body)}
+    </div>
+  );
 }
 
 /** Enter sends, Shift+Enter is a new line. `capture`: seen before an editor library's own Enter handling. */

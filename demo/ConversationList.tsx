@@ -6,6 +6,8 @@ export function ConversationList(props: {
   activeId: string | null;
   now: number;
   naming: Naming;
+  /** Waiting buyers marked "待回复", without the time they started waiting (demo/layout.ts). */
+  waitingMarks?: boolean;
   onOpen: (id: string) => void;
 }) {
   const { cls, data } = props.naming;
@@ -31,7 +33,8 @@ export function ConversationList(props: {
               </div>
               <div class="conv-line conv-line--sub">
                 <span class="conv-preview">{last?.text ?? ''}</span>
-                {since !== null && waited !== null && (
+                {since !== null && props.waitingMarks && <span class={cls('conv-waiting-mark')}>待回复</span>}
+                {since !== null && waited !== null && !props.waitingMarks && (
                   <time class={`${cls('conv-wait')}${waited >= 30 ? ' conv-wait--late' : ''}`} dateTime={new Date(since).toISOString()}>
                     {formatWait(waited)}
                   </time>

@@ -35,3 +35,29 @@ export function classNamer(layout: DemoLayout): (name: string) => string {
 export function dataNamer(layout: DemoLayout): (name: string) => string {
   return layout === 'unknown' ? (name) => `data-${scramble(name).slice(1)}` : (name) => `data-${name}`;
 }
+
+/**
+ * The paths real consoles take, each a URL parameter of its own (they combine with any layout):
+ * - `frame=1`: the chat input and its Send inside a same-origin iframe (srcdoc), as some consoles embed
+ *   their editor;
+ * - `list=virtual`: a virtualised message list that draws only the newest rows and recycles its row
+ *   elements (a row changes its message id, not its element);
+ * - `times=clock`: message times printed as "14:02" only, with no machine-readable time;
+ * - `waiting=marks`: the conversation list marks waiting buyers ("待回复") without saying since when.
+ */
+export interface DemoShape {
+  composerInFrame: boolean;
+  virtualList: boolean;
+  clockTimes: boolean;
+  waitingMarks: boolean;
+}
+
+export function parseShape(search: string): DemoShape {
+  const params = new URLSearchParams(search);
+  return {
+    composerInFrame: params.get('frame') === '1',
+    virtualList: params.get('list') === 'virtual',
+    clockTimes: params.get('times') === 'clock',
+    waitingMarks: params.get('waiting') === 'marks',
+  };
+}

@@ -1,13 +1,14 @@
 import { render } from 'preact';
 import { App } from './App';
 import { composerText } from './composers/registry';
-import { parseLayout } from './layout';
+import { parseLayout, parseShape } from './layout';
 import { Simulation, parseOptions, type DemoState } from './sim';
 import './style.css';
 
 const STORAGE_KEY = `kefu-demo:${location.search}`;
 const options = parseOptions(location.search);
 const layout = parseLayout(location.search);
+const shape = parseShape(location.search);
 
 // A real console reloads its history from the server; the demo keeps it in sessionStorage so a reload
 // shows the same conversations.
@@ -23,7 +24,7 @@ function loadSaved(): DemoState | undefined {
 const simulation = new Simulation(options, Date.now(), loadSaved());
 const save = () => sessionStorage.setItem(STORAGE_KEY, JSON.stringify(simulation.state));
 const root = document.getElementById('app')!;
-const mount = () => render(<App simulation={simulation} layout={layout} onChange={save} />, root);
+const mount = () => render(<App simulation={simulation} layout={layout} shape={shape} onChange={save} />, root);
 
 /** Hooks for tests and curious people, in the page's own world. */
 declare global {

@@ -49,5 +49,9 @@ function fitIncoming(raw: unknown): unknown {
   return { ...fitted, shopId: fitId(e.shopId as string) };
 }
 
-/** What an adapter reads off the page; the content script adds site and shop. */
-export type ChatEventDraft = Omit<ChatEvent, 'site' | 'shopId'>;
+/**
+ * What an adapter reads off the page; the content script adds site and shop. `precisionMs`: the printed
+ * time's resolution when coarser than a second ("14:02" is to the minute): a message seen appearing
+ * within that span is timed when it was seen instead (see entrypoints/content/page-watcher.ts).
+ */
+export type ChatEventDraft = Omit<ChatEvent, 'site' | 'shopId'> & { precisionMs?: number };

@@ -14,6 +14,7 @@ import { readSettings } from '@/lib/settings';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
 import { isQuickSearchKey, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { healthReport } from '@/lib/sites/health';
+import { sameOriginFrames } from '@/lib/sites/frames';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
 import type { CurrentConversation, SiteAdapter } from '@/lib/sites/types';
 import type { Snippet } from '@/lib/snippet';
@@ -263,25 +264,39 @@ export default defineContentScript({
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     // The caret of every editor, remembered as the agent types: a click in the sidebar takes the focus away.
-    rememberSelections(document, controller.signal);
-    watchShortcuts({
-      doc: document,
-      signal: controller.signal,
-      find: (shortcut) => snippets?.find((s) => s.shortcut?.toLowerCase() === shortcut.toLowerCase()),
-      expand: (snippet, target) => void insertAndTell(snippet as Snippet, target),
-    });
-    // Alt+K: the quick search, from anywhere on the console page. The agent's key only: a page must not
-    // pull the focus into the sidebar with a key it made up.
-    document.addEventListener(
-      'keydown',
-      (event) => {
-        if (!event.isTrusted || !isQuickSearchKey(event)) return;
-        event.preventDefault();
-        if (sidebar.view().collapsed) sidebar.update({ collapsed: false });
-        sidebar.focusSearch();
-      },
-      { capture: true, signal: controller.signal },
-    );
+    // The console's keyboard, in its top document and in its same-origin frames (an editor in an iframe):
+    // the caret remembered as the agent types, shortcut then Tab, and Alt+K.
+    const listening = new WeakSet<Document>();
+    const listenIn = (doc: Document) => {
+      if (listening.has(doc)) return;
+      listening.add(doc);
+      // The caret of every editor, remembered as the agent types: a click in the sidebar takes the focus away.
+      rememberSelections(doc, controller.signal);
+      watchShortcuts({
+        doc,
+        signal: controller.signal,
+        find: (shortcut) => snippets?.find((s) => s.shortcut?.toLowerCase() === shortcut.toLowerCase()),
+        expand: (snippet, target) => void insertAndTell(snippet as Snippet, target),
+      });
+      // Alt+K: the quick search, from anywhere on the console page. The agent's key only: a page must not
+      // pull the focus into the sidebar with a key it made up.
+      doc.addEventListener(
+        'keydown',
+        (event) => {
+          if (!event.isTrusted || !isQuickSearchKey(event)) return;
+          event.preventDefault();
+          if (sidebar.view().collapsed) sidebar.update({ collapsed: false });
+          sidebar.focusSearch();
+        },
+        { capture: true, signal: controller.signal },
+      );
+    };
+    listenIn(document);
+    const listenInFrames = () => sameOriginFrames(document).forEach(listenIn);
+    listenInFrames();
+    // The focus leaving the top document goes into a frame, perhaps one loaded (or reloaded) since: listen
+    // there before the agent's first key.
+    addEventListener('blur', () => setTimeout(listenInFrames, 0), { signal: controller.signal });
     // The popup's "insert" lands here: the same path as a click in the sidebar.
     browser.runtime.onMessage.addListener((message) => {
       const request = parseRequest(message);

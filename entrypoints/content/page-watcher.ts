@@ -85,14 +85,20 @@ export function watchPage(options: {
     const now = Date.now();
     const fresh: ChatEvent[] = [];
     const prefix = `${adapter.id}:${shopId}:`;
+    const firstRead = reads === 0;
     const whole = reads++ % WHOLE_THREAD_EVERY === 0;
     for (const draft of adapter.readMessages(doc, now, (pageId) => reported.has(prefix + pageId), whole)) {
       const id = prefix + draft.id;
       if (reported.has(id)) continue;
       // A message with no printed time keeps the moment it was first seen, whatever the re-renders.
-      const at = draft.atSource === 'seen' ? (firstSeen.get(id) ?? firstSeen.set(id, draft.at).get(id)!) : draft.at;
+      const { precisionMs, ...event } = draft;
+      let at = draft.atSource === 'seen' ? (firstSeen.get(id) ?? firstSeen.set(id, draft.at).get(id)!) : draft.at;
+      // Printed to the minute ("14:02"), a time is up to 59 s before the message came, and its buyer's alarm
+      // would ring that much early: a message watched appearing within that minute is timed when it was
+      // seen. Messages already there at the first read keep the printed time: when they came is not known.
+      if (precisionMs && draft.atSource === 'page' && !firstRead && now >= at && now < at + precisionMs) at = now;
       // Cut to the stored limits here too: a 1 MB message costs the page a 10 kB report, not 1 MB.
-      fresh.push(fitEvent({ ...draft, id, at, ...(draft.atSource === 'page' ? { seenAt: now } : {}), site: adapter.id, shopId }));
+      fresh.push(fitEvent({ ...event, id, at, ...(draft.atSource === 'page' ? { seenAt: now } : {}), site: adapter.id, shopId }));
       reportedAs.set(fresh.at(-1)!.id, id);
     }
     for (let i = 0; i < fresh.length; i += REPORT_BATCH) {

@@ -4,8 +4,10 @@ import { isTextField } from '@/lib/editors/text-field';
 const SHORTCUT_BEFORE_CARET = /([A-Za-z0-9_/.-]{1,30})$/;
 
 function editableTarget(event: KeyboardEvent): HTMLElement | null {
-  const target = event.composedPath()[0];
-  if (!(target instanceof HTMLElement)) return null;
+  const first = event.composedPath()[0] as Node | undefined;
+  // Not `instanceof HTMLElement`: an input in a same-origin frame is an element of that frame's window.
+  if (!first || first.nodeType !== Node.ELEMENT_NODE) return null;
+  const target = first as HTMLElement;
   if (isTextField(target)) return target.type === 'password' ? null : target;
   return target.isContentEditable ? target : null;
 }

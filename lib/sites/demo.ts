@@ -1,5 +1,7 @@
 import type { ChatEventDraft } from '../chat-event';
+import { parseConsoleTime } from '../console-time';
 import { parsePageTime } from '../page-time';
+import { queryDeep } from './frames';
 import type { LayoutProblem, SiteAdapter } from './types';
 import { unreadRows } from './unread-rows';
 
@@ -22,6 +24,8 @@ export const demoSelectors = {
   listedUnread: '.conv-unread',
   /** The list's wait clock; its datetime is when the buyer started waiting. */
   listedWaiting: 'time.conv-wait',
+  /** waiting=marks: "待回复", no time. */
+  listedWaitingMark: '.conv-waiting-mark',
   buyerName: '.chat-buyer-name',
   orderNumber: '.order-no',
   input: '.composer-input',
@@ -29,6 +33,17 @@ export const demoSelectors = {
 } as const;
 
 const SENDERS = { buyer: 'buyer', shop: 'shop', robot: 'shop', system: 'system' } as const;
+
+/** The demo prints its clocks in the browser's own zone. */
+const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** When each waiting mark was first seen, per page: a mark says a buyer waits, not since when. */
+const marksSeenByPage = new WeakMap<Document, Map<string, number>>();
+function markSeenIn(doc: Document): Map<string, number> {
+  let seen = marksSeenByPage.get(doc);
+  if (!seen) marksSeenByPage.set(doc, (seen = new Map()));
+  return seen;
+}
 
 export const demoAdapter: SiteAdapter = {
   id: 'demo',
@@ -44,7 +59,7 @@ export const demoAdapter: SiteAdapter = {
     // An empty console (no conversation open) has no thread and no input yet: that is not a broken layout.
     if (doc.querySelector(demoSelectors.activeConversation)) {
       if (!doc.querySelector(demoSelectors.thread)) problems.push({ part: 'thread', selector: demoSelectors.thread });
-      if (!doc.querySelector(demoSelectors.input)) problems.push({ part: 'input', selector: demoSelectors.input });
+      if (!queryDeep(doc, demoSelectors.input)) problems.push({ part: 'input', selector: demoSelectors.input });
     }
     return problems;
   },
@@ -80,7 +95,10 @@ export const demoAdapter: SiteAdapter = {
       const kind = /\bmsg--(buyer|shop|robot|system)\b/.exec(row.className)?.[1] as keyof typeof SENDERS | undefined;
       if (!kind) continue;
       const text = row.querySelector(demoSelectors.messageText)?.textContent ?? '';
-      const printed = parsePageTime(row.querySelector(demoSelectors.messageTime)?.getAttribute('datetime'), now);
+      const time = row.querySelector(demoSelectors.messageTime);
+      // The datetime attribute where the page gives one; else the printed clock ("14:02", times=clock).
+      const exact = parsePageTime(time?.getAttribute('datetime'), now);
+      const printed = exact ?? parseConsoleTime(time?.textContent, now, localTimeZone());
       const orderNumber = kind === 'system' ? /\d{10,}/.exec(text)?.[0] : undefined;
       drafts.push({
         id,
@@ -91,6 +109,7 @@ export const demoAdapter: SiteAdapter = {
         auto: kind === 'robot',
         at: printed ?? now,
         atSource: printed === null ? 'seen' : 'page',
+        ...(exact === null && printed !== null && !/:\d\d:\d\d/.test(time?.textContent ?? '') ? { precisionMs: 60_000 } : {}),
         text,
         ...(orderNumber ? { orderNumber } : {}),
       });
@@ -99,12 +118,21 @@ export const demoAdapter: SiteAdapter = {
   },
 
   readConversationList(doc, now) {
-    return [...doc.querySelectorAll(demoSelectors.listedConversation)].map((item) => ({
-      conversationId: item.getAttribute('data-conv-id')!,
-      buyerName: item.querySelector(demoSelectors.listedName)?.textContent?.trim() ?? '',
-      unread: Number(item.querySelector(demoSelectors.listedUnread)?.textContent ?? 0) || 0,
-      waitingSince: parsePageTime(item.querySelector(demoSelectors.listedWaiting)?.getAttribute('datetime'), now),
-    }));
+    const marksSeen = markSeenIn(doc);
+    const listed = [...doc.querySelectorAll(demoSelectors.listedConversation)].map((item) => {
+      const conversationId = item.getAttribute('data-conv-id')!;
+      let waitingSince = parsePageTime(item.querySelector(demoSelectors.listedWaiting)?.getAttribute('datetime'), now);
+      // waiting=marks: the list says a buyer waits, not since when: from when the mark was first seen.
+      if (waitingSince === null && item.querySelector(demoSelectors.listedWaitingMark)) waitingSince = marksSeen.get(conversationId) ?? marksSeen.set(conversationId, now).get(conversationId)!;
+      else marksSeen.delete(conversationId);
+      return {
+        conversationId,
+        buyerName: item.querySelector(demoSelectors.listedName)?.textContent?.trim() ?? '',
+        unread: Number(item.querySelector(demoSelectors.listedUnread)?.textContent ?? 0) || 0,
+        waitingSince,
+      };
+    });
+    return listed;
   },
 
   openConversation(doc, conversationId) {
@@ -114,12 +142,16 @@ export const demoAdapter: SiteAdapter = {
   },
 
   findInput(doc) {
-    return doc.querySelector<HTMLElement>(demoSelectors.input);
+    // The `frame=1` layout puts the input in a same-origin iframe, as some consoles do.
+    return queryDeep<HTMLElement>(doc, demoSelectors.input);
   },
 
   observeRoot(doc) {
     return doc.querySelector(demoSelectors.app);
   },
+
+  // list=virtual recycles its rows: a row given another message changes its data-msg-id, adds no element.
+  observeAttributes: ['data-msg-id'],
 
   // The console's whole box (header, list, chat, buyer panel) is narrowed for the docked sidebar.
   dockRoot: demoSelectors.app,

@@ -1,3 +1,4 @@
+import { queryDeep } from './frames';
 import type { SiteAdapter } from './types';
 
 /**
@@ -56,7 +57,7 @@ export function checkHealth(adapter: Pick<SiteAdapter, 'checkLayout' | 'currentC
     const selector = selectors[part];
     if (selector === null) return { part, state: 'unknown', selector };
     if (CONVERSATION_PARTS.has(part) && !open) return { part, state: 'idle', selector };
-    return { part, state: safely(() => doc.querySelector(selector) !== null) ? 'found' : 'missing', selector };
+    return { part, state: safely(() => queryDeep(doc, selector) !== null) ? 'found' : 'missing', selector };
   });
   const off = [...new Set(parts.filter((p) => p.state === 'missing' || p.state === 'unknown').flatMap((p) => FEATURES[p.part]))];
   return { status: off.length ? 'partly' : 'working', parts, off };

@@ -87,4 +87,42 @@ describe('demo console adapter', () => {
     const order = demoAdapter.readMessages(doc, NOW).at(-1)!;
     expect(order).toMatchObject({ type: 'order', sender: 'system', orderNumber: '2612345678901234', conversationId: 'b0003' });
   });
+
+  test('times printed to the minute are read as such, and say so, so a message seen arriving is timed when seen', () => {
+    const doc = loadFixture('demo/standard.html');
+    for (const time of doc.querySelectorAll(demoSelectors.messageTime)) {
+      const at = new Date(time.getAttribute('datetime')!);
+      time.removeAttribute('datetime');
+      time.textContent = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+    }
+    const [first] = demoAdapter.readMessages(doc, NOW);
+    expect(first).toMatchObject({ atSource: 'page', precisionMs: 60_000 });
+    expect(first!.at % 60_000).toBe(0);
+  });
+
+  test('a list that marks waiting buyers without a time: they wait from when the mark was first seen', () => {
+    const doc = loadFixture('demo/standard.html');
+    for (const clock of doc.querySelectorAll(demoSelectors.listedWaiting)) {
+      const mark = doc.createElement('span');
+      mark.className = 'conv-waiting-mark';
+      mark.textContent = '待回复';
+      clock.replaceWith(mark);
+    }
+    const first = demoAdapter.readConversationList(doc, NOW);
+    expect(first.filter((c) => c.waitingSince !== null).map((c) => c.waitingSince)).toEqual([NOW, NOW]);
+    // Read again later: the same moment, not the later one.
+    expect(demoAdapter.readConversationList(doc, NOW + 5_000).map((c) => c.waitingSince)).toEqual(first.map((c) => c.waitingSince));
+  });
+
+  test('finds the chat input inside a same-origin frame', () => {
+    const doc = document.implementation.createHTMLDocument('console');
+    const frame = doc.createElement('iframe');
+    doc.body.append(frame);
+    const frameDoc = document.implementation.createHTMLDocument('frame');
+    frameDoc.body.append(frameDoc.createElement('textarea'));
+    frameDoc.querySelector('textarea')!.className = 'composer-input';
+    // happy-dom loads no frame: the frame's document is put in place by hand.
+    Object.defineProperty(frame, 'contentDocument', { value: frameDoc });
+    expect(demoAdapter.findInput(doc)).toBe(frameDoc.querySelector('textarea'));
+  });
 });
