@@ -46,22 +46,26 @@ export function createHandlers(deps: WorkerDeps): Handlers {
 
   const queueNow = () => queueOf(db);
   let lastQueue = '';
-  /** What each console tab was last given of the queue, so a report that changes nothing carries none back. */
-  const givenTo = new Map<number, string>();
+  /** What each console page was last given of the queue, so a report that changes nothing carries none back. */
+  const givenTo = new Map<string, string>();
   /**
-   * The queue after a report from `tabId`: told to every other console when it changed, and returned to
-   * the reporting tab only when that tab has not seen it yet (null otherwise: a flood's reports stay small).
+   * The queue after a report from `tabId`'s page `page`: told to every other console when it changed, and
+   * returned to the reporting page only when it has not seen it yet (null otherwise: a flood's reports
+   * stay small). Per page, not per tab: a reloaded tab is a new page that has seen nothing.
    */
-  async function queueAfterChange(tabId: number | undefined): Promise<Queue | null> {
+  async function queueAfterChange(tabId: number | undefined, page: string | undefined): Promise<Queue | null> {
     const queue = await queueNow();
     const key = `${queue.total}\u0002${queue.waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001')}`;
     if (key !== lastQueue) {
       lastQueue = key;
       deps.queueChanged?.(queue, tabId);
     }
-    if (tabId === undefined) return queue;
-    if (givenTo.get(tabId) === key) return null;
-    givenTo.set(tabId, key);
+    if (tabId === undefined || page === undefined) return queue;
+    const reader = `${tabId}|${page}`;
+    if (givenTo.get(reader) === key) return null;
+    // One entry per live page: a tab's older pages are forgotten.
+    for (const other of givenTo.keys()) if (other.startsWith(`${tabId}|`)) givenTo.delete(other);
+    givenTo.set(reader, key);
     return queue;
   }
 
@@ -70,13 +74,13 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       const { accepted, rejected } = checkEach(events, IncomingEventSchema, (raw) => idOf(raw));
       const { added, waits } = await tracker.record({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page }, { history });
       await Promise.all([refresh(), metrics.update(added)]);
-      return { added: added.length, waits, rejected, queue: await queueAfterChange(tabId) };
+      return { added: added.length, waits, rejected, queue: await queueAfterChange(tabId, page) };
     },
     async 'chat.conversations'({ site, shopId, page, conversations }, { tabId }) {
       const { accepted, rejected } = checkEach(conversations, ListedConversationSchema, (raw) => idOf(raw, 'conversationId'));
       const { added, waits } = await tracker.listed({ site, shopId }, accepted, tabId === undefined ? undefined : { tabId, page });
       await Promise.all([refresh(), metrics.update(added)]);
-      return { waits, rejected, queue: await queueAfterChange(tabId) };
+      return { waits, rejected, queue: await queueAfterChange(tabId, page) };
     },
     async 'tab.health'({ site, shopId, health }, { tabId }) {
       if (tabId === undefined) return {};

@@ -15,9 +15,9 @@ import { collectErrors, inSidebar, startHarness, type Harness } from './harness'
  * sends exactly it, the badge clears after the reply, and what was recorded is what the page shows.
  */
 const CONSOLES = [
-  { site: 'pinduoduo', url: 'https://mms.pinduoduo.com/chat-merchant/index.html#/', input: pinduoduoSelectors.input, send: pinduoduoSelectors.send },
-  { site: 'douyin', url: 'https://im.jinritemai.com/pc_seller_v2/main/workspace', input: douyinSelectors.input, send: douyinSelectors.send },
-  { site: 'jd', url: 'https://dongdong.jd.com/', input: jdSelectors.input, send: jdSelectors.send },
+  { site: 'pinduoduo', url: 'https://mms.pinduoduo.com/chat-merchant/index.html#/', input: pinduoduoSelectors.input, send: pinduoduoSelectors.send, buyer: pinduoduoSelectors.buyerName },
+  { site: 'douyin', url: 'https://im.jinritemai.com/pc_seller_v2/main/workspace', input: douyinSelectors.input, send: douyinSelectors.send, buyer: douyinSelectors.buyerName },
+  { site: 'jd', url: 'https://dongdong.jd.com/', input: jdSelectors.input, send: jdSelectors.send, buyer: jdSelectors.buyerName },
 ] as const;
 
 declare global {
@@ -63,7 +63,24 @@ async function storedEvents(site: string): Promise<ChatEvent[]> {
 
 const greeting = defaultSnippets.find((s) => s.id === 'zh-greeting-busy')!;
 
-describe.each(CONSOLES)('the $site console under its real host name', ({ site, url, input, send }) => {
+describe.each(CONSOLES)('the $site console under its real host name', ({ site, url, input, send, buyer }) => {
+  test('the docked sidebar covers none of the console: its input, its Send, the buyer', async () => {
+    const page = await h.context.newPage();
+    await page.goto(url);
+    const frame = await sidebarFrame(page);
+    await frame.locator('aside.sidebar').waitFor();
+    const box = (await (await frame.frameElement()).boundingBox())!;
+    await expect
+      .poll(() =>
+        page.evaluate(
+          ({ selectors, left }) => selectors.filter((s) => (document.querySelector(s)?.getBoundingClientRect().right ?? 0) > left + 0.5),
+          { selectors: [input, send, buyer], left: box.x },
+        ),
+      )
+      .toEqual([]);
+    await page.close();
+  });
+
   test('a waiting buyer shows in the sidebar and on the badge; a snippet goes in and the console’s Send sends it; the badge clears', async () => {
     const page = await h.context.newPage();
     const errors = collectErrors(page);
@@ -127,6 +144,19 @@ describe('Taobao’s web chat history (the live chat is a desktop client no exte
     await popup.close();
     expect((reply.data.waits as { site: string }[]).filter((w) => w.site === 'taobao')).toEqual([]);
     for (const frame of page.frames()) expect(await frame.locator('[data-kefu-sidekick]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('AliExpress (nothing public shows its page yet)', () => {
+  test('the sidebar says at once that every part is not known yet, rather than a silent nothing', async () => {
+    const page = await h.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto('https://gsp.aliexpress.com/m_apps/im-chat/im#/window');
+    await sidebarFrame(page);
+    await expect.poll(() => inSidebar(page, '.health').textContent()).toBe('部分可用');
+    await expect.poll(() => inSidebar(page, '.notice--warning').first().textContent()).toContain('结构尚无公开资料');
     expect(errors).toEqual([]);
     await page.close();
   });

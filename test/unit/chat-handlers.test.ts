@@ -86,6 +86,9 @@ describe('one queue across shops and consoles', () => {
     // The same report again changes nothing: nobody is told, and the reporting tab gets no copy back.
     const again = await dispatch(h, envelope('chat.events', { ...SHOP, page: 'p1', events: [chatEvent('m1', { at: at(10) })] }), { tabId: 1 });
     expect(again).toMatchObject({ ok: true, data: { queue: null } });
+    // The same tab reloaded is a new page that has seen nothing: it gets the queue.
+    const reloaded = await dispatch(h, envelope('chat.events', { ...SHOP, page: 'p1-reloaded', events: [chatEvent('m1', { at: at(10) })] }), { tabId: 1 });
+    expect(reloaded).toMatchObject({ ok: true, data: { queue: { total: 2 } } });
     expect(told).toEqual([1, 2]);
   });
 
