@@ -12,22 +12,13 @@ const BADGE_LATENCY_MS = 1_000;
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  const options = await h.context.newPage();
-  await options.goto(h.extensionPage('options.html'));
-  await options.evaluate(async () => {
-    const { settings = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings as object), thresholds: { warnSec: 2, breachSec: 4, marksSec: [60] } } });
-  });
-  await options.close();
+  await h.setThresholds({ warnSec: 2, breachSec: 4, marksSec: [60] });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  return h.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
-}
+const tabIdOf = (page: Page) => h.tabIdOf(page);
 
 async function badge(tabId?: number): Promise<{ text: string; color: string }> {
   // The worker may have been stopped: find the current one.

@@ -29,29 +29,15 @@ declare global {
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ consoles: true });
-  const options = await h.context.newPage();
-  await options.goto(h.extensionPage('options.html'));
   // Short thresholds: warn at 2 s, breach at 4 s.
-  await options.evaluate(async () => {
-    const { settings = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings as object), thresholds: { warnSec: 2, breachSec: 4, marksSec: [60] } } });
-  });
-  await options.close();
+  await h.setThresholds({ warnSec: 2, breachSec: 4, marksSec: [60] });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-async function tabIdOf(page: Page): Promise<number> {
-  await page.bringToFront();
-  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
-  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
-}
-
-async function badgeText(tabId: number): Promise<string> {
-  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
-  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-}
+const tabIdOf = (page: Page) => h.tabIdOf(page);
+const badgeText = (tabId: number) => h.badgeText(tabId);
 
 async function storedEvents(site: string): Promise<ChatEvent[]> {
   const page = await h.context.newPage();

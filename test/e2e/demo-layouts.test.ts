@@ -14,23 +14,13 @@ const WARN_S = 2;
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  const options = await h.context.newPage();
-  await options.goto(h.extensionPage('options.html'));
-  await options.evaluate(async (warnSec) => {
-    const { settings = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...(settings as object), thresholds: { warnSec, breachSec: 4, marksSec: [60] } } });
-  }, WARN_S);
-  await options.close();
+  await h.setThresholds({ warnSec: WARN_S, breachSec: 4, marksSec: [60] });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-async function badgeText(page: Page): Promise<string> {
-  await page.bringToFront();
-  const worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
-  return worker.evaluate(async () => chrome.action.getBadgeText({ tabId: (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id! }));
-}
+const badgeText = async (page: Page) => h.badgeText(await h.tabIdOf(page));
 
 async function storedTexts(shop: string): Promise<string[]> {
   const page = await h.context.newPage();

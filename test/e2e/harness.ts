@@ -29,6 +29,27 @@ export async function startHarness(options: { extensionDebugging?: boolean; cons
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
+    /** The alert thresholds for the tests of this browser (short ones: seconds, not half a minute). */
+    async setThresholds(thresholds: { warnSec: number; breachSec: number; marksSec: number[] }) {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await options.evaluate(async (t) => {
+        const { settings = {} } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...(settings as object), thresholds: t } });
+      }, thresholds);
+      await options.close();
+    },
+    /** The tab id of a page (brought to the front to find it: no tabs permission to look it up otherwise). */
+    async tabIdOf(page: Page): Promise<number> {
+      await page.bringToFront();
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    },
+    /** The toolbar badge's text for a tab (the worker may have been stopped: the current one is asked). */
+    async badgeText(tabId: number): Promise<string> {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
     /** Loads the built extension again over the running one, as an update does (needs extensionDebugging). */
     async reloadExtension() {
       const cdp = await launched.context.browser()!.newBrowserCDPSession();
