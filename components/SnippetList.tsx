@@ -1,6 +1,42 @@
+import { memo } from 'preact/compat';
 import type { Snippet } from '@/lib/snippet';
 import { t } from '@/lib/i18n';
 import { previewText } from '@/lib/preview';
+
+interface RowProps {
+  snippet: Snippet;
+  onChoose: (snippet: Snippet) => void;
+  actionLabel?: string;
+  active: boolean;
+  previewWidth?: number;
+}
+
+/**
+ * One snippet's button. Memoised: a keystroke in the search changes the list, but most of its rows are the
+ * same snippets as before, and a library at its limit has 2,000-character bodies to cut for each.
+ */
+const SnippetRow = memo(function SnippetRow({ snippet, onChoose, actionLabel, active, previewWidth }: RowProps) {
+  return (
+    <li>
+      <button
+        type="button"
+        class={active ? 'snippet snippet--active' : 'snippet'}
+        aria-current={active ? 'true' : undefined}
+        title={t('snippetInsertTitle', snippet.title)}
+        // Keeps the page's chat input focused, so the caret stays where the agent left it.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => onChoose(snippet)}
+      >
+        <span class="snippet-title">
+          {snippet.title}
+          {snippet.shortcut && <kbd>{snippet.shortcut}</kbd>}
+          {actionLabel && <span class="snippet-action">{actionLabel}</span>}
+        </span>
+        <span class="snippet-body">{previewWidth ? previewText(snippet.body, previewWidth) : snippet.body}</span>
+      </button>
+    </li>
+  );
+});
 
 /**
  * Snippets as buttons; used by the sidebar (insert) and the popup (insert or copy). `previewWidth`: show only
@@ -10,24 +46,7 @@ export function SnippetList({ snippets, onChoose, actionLabel, activeId, preview
   return (
     <ul class="snippet-list">
       {snippets.map((snippet) => (
-        <li key={snippet.id}>
-          <button
-            type="button"
-            class={snippet.id === activeId ? 'snippet snippet--active' : 'snippet'}
-            aria-current={snippet.id === activeId ? 'true' : undefined}
-            title={t('snippetInsertTitle', snippet.title)}
-            // Keeps the page's chat input focused, so the caret stays where the agent left it.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => onChoose(snippet)}
-          >
-            <span class="snippet-title">
-              {snippet.title}
-              {snippet.shortcut && <kbd>{snippet.shortcut}</kbd>}
-              {actionLabel && <span class="snippet-action">{actionLabel}</span>}
-            </span>
-            <span class="snippet-body">{previewWidth ? previewText(snippet.body, previewWidth) : snippet.body}</span>
-          </button>
-        </li>
+        <SnippetRow key={snippet.id} snippet={snippet} onChoose={onChoose} actionLabel={actionLabel} active={snippet.id === activeId} previewWidth={previewWidth} />
       ))}
     </ul>
   );

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Snippet } from '@/lib/snippet';
 import { SnippetList } from './SnippetList';
@@ -19,12 +19,16 @@ export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLa
   // `search` is a new function only when the library (or the ranking) changed: searching again on every
   // redraw would cost the agent's page a search per incoming message.
   const results = useMemo(() => search(query), [search, query]);
-  const choose = (snippet: Snippet | undefined) => {
+  // One function for the life of the picker: the list's rows are memoised, and a new one every keystroke
+  // would redraw every row. It calls whichever `onChoose` came last.
+  const latestChoose = useRef(onChoose);
+  latestChoose.current = onChoose;
+  const choose = useCallback((snippet: Snippet | undefined) => {
     if (!snippet) return;
-    onChoose(snippet);
+    latestChoose.current(snippet);
     setQuery('');
     setActive(0);
-  };
+  }, []);
   return (
     <div class="snippet-picker">
       <input

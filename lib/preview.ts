@@ -4,7 +4,10 @@
  * instead of clipping them with CSS: sixty clipped boxes were sixty compositor layers on the seller's page.
  */
 export function previewText(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the start can show: a 2,000-character body is not flattened whole for sixty rows a keystroke.
+  // (Four times the width leaves room for runs of white space, which fold into one.)
+  const head = text.length > width * 4 + 64 ? text.slice(0, width * 4 + 64) : text;
+  const flat = head.replace(/\s+/g, ' ').trim();
   let used = 0;
   let end = 0;
   for (const char of flat) {
@@ -12,5 +15,5 @@ export function previewText(text: string, width: number): string {
     if (used > width) return `${flat.slice(0, end).trimEnd()}…`;
     end += char.length;
   }
-  return flat;
+  return head === text ? flat : `${flat.trimEnd()}…`;
 }
