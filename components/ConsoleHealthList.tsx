@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '@/lib/i18n';
-import type { HealthSummary } from '@/lib/protocol';
+import type { HealthSummary } from '@/lib/sites/health';
 
 /** The health notice's sentence for a console partly working: what is missing (or not known) and what is off. */
 export function healthSentence(health: HealthSummary): string | null {

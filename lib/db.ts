@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChatEvent } from './chat-event';
-import type { HealthSummary } from './protocol';
+import type { HealthSummary } from './sites/health';
 import type { Snippet } from './snippet';
 import { defaultSnippets } from './snippets/defaults';
 import type { Waiting } from './waiting';

@@ -1,7 +1,7 @@
 import { z } from './z';
 import { fitListed } from './page-data';
 import { RefusalError } from './refusal';
-import { FEATURES_OFF, HEALTH_PARTS } from './sites/health';
+import { HealthSummarySchema, type HealthSummary } from './sites/health';
 import { MAX_ID, ShopSchema } from './shop';
 import { MAX_SNIPPETS } from './limits';
 import { SnippetDraftSchema, SnippetSchema } from './snippet';
@@ -10,7 +10,7 @@ import type { EventExport } from './event-export';
 import type { MetricProfile } from './metric-profiles';
 import type { Metrics, Period } from './metrics';
 import type { Targets } from './targets';
-import { WAITING_ROWS, WaitingSchema, type Thresholds, type Waiting } from './waiting';
+import { WAITING_ROWS, WaitingSchema, waitsSignature, type Thresholds, type Waiting } from './waiting';
 
 const ViewSchema = z.enum(['shift', 'day']);
 
@@ -28,14 +28,10 @@ export type Rejected = z.infer<typeof RejectedSchema>;
 export const QueueSchema = z.object({ waits: z.array(WaitingSchema).max(WAITING_ROWS), total: z.number().int().nonnegative() });
 export type Queue = z.infer<typeof QueueSchema>;
 
-/** A console's health as the popup shows it: the status, the parts not found or not known, the features off. */
-export const HealthSummarySchema = z.object({
-  status: z.enum(['working', 'partly', 'unrecognised']),
-  missing: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
-  unknown: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
-  off: z.array(z.enum(FEATURES_OFF)).max(FEATURES_OFF.length),
-});
-export type HealthSummary = z.infer<typeof HealthSummarySchema>;
+/** What of the queue shows: equal for two queues that draw the same (the worker and each console compare it). */
+export function queueSignature(queue: Queue): string {
+  return `${queue.total}\u0002${waitsSignature(queue.waits)}`;
+}
 
 /** A conversation-list row as a page reads it: names and ids too long are cut to fit, not refused. */
 export const ListedConversationSchema = z.preprocess(

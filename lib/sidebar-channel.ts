@@ -2,7 +2,7 @@ import { FRAME_PADDING, SidebarLayoutSchema } from './dock';
 import { cutText } from './page-data';
 import { MAX_BODY_LENGTH, MAX_FILL_INS, MAX_SNIPPETS } from './limits';
 import { MAX_ID } from './shop';
-import { FEATURES_OFF, HEALTH_PARTS } from './sites/health';
+import { HealthSummarySchema } from './sites/health';
 import { PhaseSchema, SnippetSchema } from './snippet';
 import { WAITING_ROWS, WaitingSchema } from './waiting';
 import { z } from './z';
@@ -28,9 +28,6 @@ const TextSchema = z.string().max(2_000);
  */
 const pageText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cutText(v, max) : v), z.string().max(max));
 
-/** Waiting rows the host sends: the most urgent, as many as the sidebar draws; the rest are a count. */
-export const SIDEBAR_WAITS = WAITING_ROWS;
-
 /** What the frame draws: the host's view of the page, sent in parts as they change. */
 export const SidebarViewSchema = z.object({
   collapsed: z.boolean(),
@@ -40,8 +37,8 @@ export const SidebarViewSchema = z.object({
   snippets: z.array(SnippetSchema).max(MAX_SNIPPETS).nullable(),
   /** The open conversation's phase of service: fitting snippets rank first in the search. */
   phase: PhaseSchema.nullable(),
-  /** Who waits in this shop; the frame counts their waits up on its own clock. */
-  waits: z.array(WaitingSchema.extend({ buyerName: pageText(MAX_ID) })).max(SIDEBAR_WAITS),
+  /** Who waits, in every open console (the one queue): the most urgent, as many as the sidebar draws. */
+  waits: z.array(WaitingSchema.extend({ buyerName: pageText(MAX_ID) })).max(WAITING_ROWS),
   /** How many wait in all (`waits` holds the most urgent only). */
   waitsTotal: z.number().int().nonnegative(),
   thresholds: z.object({ warnSec: z.number().positive(), breachSec: z.number().positive(), marksSec: z.array(z.number().positive()).max(20) }),
@@ -49,15 +46,7 @@ export const SidebarViewSchema = z.object({
   fillIn: z.object({ snippet: SnippetSchema, missing: z.array(z.string().max(MAX_BODY_LENGTH)).max(MAX_FILL_INS) }).nullable(),
   notice: z.object({ kind: z.enum(['error', 'warning', 'info']), text: pageText(2_000) }).nullable(),
   /** How well the adapter understands the page (lib/sites/health.ts), and the report the agent can copy. */
-  health: z
-    .object({
-      status: z.enum(['working', 'partly', 'unrecognised']),
-      missing: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
-      unknown: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
-      off: z.array(z.enum(FEATURES_OFF)).max(FEATURES_OFF.length),
-      report: pageText(4_000),
-    })
-    .nullable(),
+  health: HealthSummarySchema.extend({ report: pageText(4_000) }).nullable(),
   /** Where the sidebar docks and how wide it is, remembered per console (lib/dock.ts). */
   layout: SidebarLayoutSchema,
   /** The page's viewport height: the open sidebar's height follows it. */

@@ -113,7 +113,8 @@ export class Tracker {
   private async bindTab({ tabId, page }: ReportOrigin, shop: Shop): Promise<void> {
     const current = await this.db.tabs.get(tabId);
     if (current && current.site === shop.site && current.shopId === shop.shopId) {
-      if (page !== undefined && current.page !== page) await this.db.tabs.put({ tabId, ...shop, page });
+      // A reload of the same shop: the tab keeps what it had (its console's health), with the new page.
+      if (page !== undefined && current.page !== page) await this.db.tabs.update(tabId, { page });
       return;
     }
     if (current && (page === undefined || current.page === page)) {

@@ -81,6 +81,14 @@ export function nextCrossing(waits: readonly Pick<Waiting, 'since'>[], now: numb
 /** Waiting rows a list draws at most (sidebar and popup): the most urgent; the rest are counted, not drawn. */
 export const WAITING_ROWS = 20;
 
+/**
+ * What of a list of waits shows: who waits, since when, under what name. Two lists with the same
+ * signature draw the same, so a caller sends or redraws only when it changes.
+ */
+export function waitsSignature(waits: readonly Pick<Waiting, 'key' | 'since' | 'buyerName'>[]): string {
+  return waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001');
+}
+
 /** Most urgent first: longest waiting. */
 export function byUrgency<T extends Pick<Waiting, 'since' | 'key'>>(waits: readonly T[]): T[] {
   return [...waits].sort((a, b) => a.since - b.since || a.key.localeCompare(b.key));

@@ -9,10 +9,11 @@ import type { EventExport } from './event-export';
 import { CONTEXT_MS, REPLY_HORIZON_MS, dayPeriod, shiftPeriod, type CountingConfig, type MetricsStore, type TrackedPeriod } from './metrics-store';
 import { IncomingEventSchema } from './chat-event';
 import { explainZodError } from './json-file';
-import { ListedConversationSchema, type Handlers, type Queue, type Rejected, type View } from './protocol';
+import { ListedConversationSchema, queueSignature, type Handlers, type Queue, type Rejected, type View } from './protocol';
 import type { z } from './z';
 import type { Targets } from './targets';
 import type { Tracker } from './tracker';
+import { fitId } from './page-data';
 import { byUrgency, WAITING_ROWS, type Thresholds } from './waiting';
 
 export interface WorkerDeps {
@@ -44,7 +45,6 @@ export function createHandlers(deps: WorkerDeps): Handlers {
     return shift ? shiftPeriod(shift) : dayPeriod(now(), deps.counting().timeZone);
   }
 
-  const queueNow = () => queueOf(db);
   let lastQueue = '';
   /** What each console page was last given of the queue, so a report that changes nothing carries none back. */
   const givenTo = new Map<string, string>();
@@ -54,8 +54,8 @@ export function createHandlers(deps: WorkerDeps): Handlers {
    * stay small). Per page, not per tab: a reloaded tab is a new page that has seen nothing.
    */
   async function queueAfterChange(tabId: number | undefined, page: string | undefined): Promise<Queue | null> {
-    const queue = await queueNow();
-    const key = `${queue.total}\u0002${queue.waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001')}`;
+    const queue = await queueOf(db);
+    const key = queueSignature(queue);
     if (key !== lastQueue) {
       lastQueue = key;
       deps.queueChanged?.(queue, tabId);
@@ -191,7 +191,7 @@ export function createHandlers(deps: WorkerDeps): Handlers {
       const period = await periodOf(view);
       // Counted on the index, not read: a busy day logs thousands of alerts.
       const alertsOf = (level: 'warn' | 'breach') => db.alerts.where('[level+at]').between([level, period.start], [level, period.end], true, true).count();
-      const [values, waits, warn, breach, shift, tabs] = await Promise.all([metrics.metrics(period), db.waits.toArray(), alertsOf('warn'), alertsOf('breach'), metrics.openShift(), db.tabs.toArray()]);
+      const [values, queue, warn, breach, shift, tabs] = await Promise.all([metrics.metrics(period), queueOf(db), alertsOf('warn'), alertsOf('breach'), metrics.openShift(), db.tabs.toArray()]);
       const { profile, timeZone } = deps.counting();
       return {
         view,
@@ -202,9 +202,9 @@ export function createHandlers(deps: WorkerDeps): Handlers {
         metrics: values,
         targets: deps.targets(),
         thresholds: deps.thresholds(),
-        // The most urgent few: the popup is no place for hundreds of rows.
-        waits: byUrgency(waits).slice(0, WAITING_ROWS),
-        waitsTotal: waits.length,
+        // The one queue's most urgent few: the popup is no place for hundreds of rows.
+        waits: queue.waits,
+        waitsTotal: queue.total,
         alerts: { warn, breach },
         consoles: tabs.map((tab) => ({ site: tab.site, shopId: tab.shopId, health: tab.health ?? null })),
         now: now(),
@@ -244,7 +244,7 @@ function checkEach<S extends z.ZodType>(entries: readonly unknown[], schema: S, 
 
 function idOf(raw: unknown, key = 'id'): string | null {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' ? value.slice(0, 200) : null;
+  return typeof value === 'string' ? fitId(value) : null;
 }
 
 /** The one queue: every shop's waiting buyers, most urgent first (the most urgent few, and the count). */

@@ -9,16 +9,16 @@ import { defaultLayout } from '@/lib/dock';
 import { libraryCutText } from '@/lib/limit-messages';
 import { fitLibrary } from '@/lib/limits';
 import { guessPhase } from '@/lib/phase';
-import { parseRequest, type Queue } from '@/lib/protocol';
+import { parseRequest, queueSignature, type Queue } from '@/lib/protocol';
 import { readSettings } from '@/lib/settings';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
 import { isQuickSearchKey, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
-import { healthReport } from '@/lib/sites/health';
+import { healthReport, summarizeHealth } from '@/lib/sites/health';
 import { sameOriginFrames } from '@/lib/sites/frames';
 import { adapterForUrl, siteMatchPatterns } from '@/lib/sites/registry';
 import type { CurrentConversation, SiteAdapter } from '@/lib/sites/types';
 import type { Snippet } from '@/lib/snippet';
-import { alertLevel, nextCrossing, type Thresholds, type Waiting } from '@/lib/waiting';
+import { alertLevel, nextCrossing, waitsSignature, type Thresholds, type Waiting } from '@/lib/waiting';
 import { beep } from './beep';
 import { showOrphanNotice } from './orphan-notice';
 import { watchPage } from './page-watcher';
@@ -236,7 +236,7 @@ export default defineContentScript({
     const setQueue = (next: Queue | null) => {
       // null: the worker had nothing new for this tab.
       if (!next) return;
-      const key = `${next.total}\u0002${next.waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001')}`;
+      const key = queueSignature(next);
       if (key === queueKey) return;
       queueKey = key;
       queue = next;
@@ -247,7 +247,7 @@ export default defineContentScript({
     const alerts = watchThresholds(ctx, send, () => waits, () => settings);
     let waitsKey = '';
     const setWaits = (next: Waiting[]) => {
-      const key = next.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001');
+      const key = waitsSignature(next);
       if (key === waitsKey) return;
       waitsKey = key;
       waits = next;
@@ -325,12 +325,7 @@ export default defineContentScript({
       onView: (view) => {
         conversation = view.conversation;
         const { health } = view;
-        const summary = {
-          status: health.status,
-          missing: health.parts.filter((p) => p.state === 'missing').map((p) => p.part),
-          unknown: health.parts.filter((p) => p.state === 'unknown').map((p) => p.part),
-          off: health.off,
-        };
+        const summary = summarizeHealth(health);
         // The popup shows every console's health: the worker keeps it with the tab, told when it changes.
         const summaryKey = JSON.stringify(summary);
         if (summaryKey !== lastHealth) {

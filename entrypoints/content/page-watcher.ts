@@ -124,11 +124,11 @@ export function watchPage(options: {
       return;
     }
     const problems = adapter.checkLayout(doc);
-    // Checked on every read: a console that changes under a running shift is noticed within seconds.
-    const health = checkHealth(adapter, doc);
     // Only a page not recognised stops the reading; a missing part turns off only what needs it.
-    const recognised = health.status !== 'unrecognised';
+    const recognised = !problems.some((p) => p.part === 'app');
     const conversation = recognised ? adapter.currentConversation(doc) : null;
+    // Checked on every read: a console that changes under a running shift is noticed within seconds.
+    const health = checkHealth(adapter, doc, { problems, conversation });
     const shopId = adapter.shopId(doc);
     if (recognised && shopId) {
       sending = true;

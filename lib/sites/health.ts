@@ -1,5 +1,6 @@
+import { z } from '../z';
 import { queryDeep } from './frames';
-import type { SiteAdapter } from './types';
+import type { CurrentConversation, LayoutProblem, SiteAdapter } from './types';
 
 /**
  * How well an adapter understands the console page in front of it, part by part, so that a console that
@@ -46,13 +47,21 @@ export interface AdapterHealth {
   off: Feature[];
 }
 
-/** The page's health under `adapter`; never throws (a selector the browser rejects counts as missing). */
-export function checkHealth(adapter: Pick<SiteAdapter, 'checkLayout' | 'currentConversation' | 'health'>, doc: Document): AdapterHealth {
+/**
+ * The page's health under `adapter`; never throws (a selector the browser rejects counts as missing).
+ * `read`: what the caller already read of the page this turn (its layout problems, the open conversation),
+ * so that a read of the page does not check them twice.
+ */
+export function checkHealth(
+  adapter: Pick<SiteAdapter, 'checkLayout' | 'currentConversation' | 'health'>,
+  doc: Document,
+  read?: { problems: LayoutProblem[]; conversation: CurrentConversation | null },
+): AdapterHealth {
   const selectors = adapter.health ?? NOTHING_KNOWN;
-  if (adapter.checkLayout(doc).some((p) => p.part === 'app')) {
+  if ((read?.problems ?? adapter.checkLayout(doc)).some((p) => p.part === 'app')) {
     return { status: 'unrecognised', parts: HEALTH_PARTS.map((part) => ({ part, state: selectors[part] === null ? 'unknown' : 'missing', selector: selectors[part] })), off: [] };
   }
-  const open = safely(() => adapter.currentConversation(doc) !== null);
+  const open = read ? read.conversation !== null : safely(() => adapter.currentConversation(doc) !== null);
   const parts = HEALTH_PARTS.map((part): PartCheck => {
     const selector = selectors[part];
     if (selector === null) return { part, state: 'unknown', selector };
@@ -69,6 +78,24 @@ function safely(test: () => boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/** A console's health as the sidebar and the popup show it: the status, the parts not found or not known, the features off. */
+export const HealthSummarySchema = z.object({
+  status: z.enum(['working', 'partly', 'unrecognised']),
+  missing: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
+  unknown: z.array(z.enum(HEALTH_PARTS)).max(HEALTH_PARTS.length),
+  off: z.array(z.enum(FEATURES_OFF)).max(FEATURES_OFF.length),
+});
+export type HealthSummary = z.infer<typeof HealthSummarySchema>;
+
+export function summarizeHealth(health: AdapterHealth): HealthSummary {
+  return {
+    status: health.status,
+    missing: health.parts.filter((p) => p.state === 'missing').map((p) => p.part),
+    unknown: health.parts.filter((p) => p.state === 'unknown').map((p) => p.part),
+    off: health.off,
+  };
 }
 
 /**
