@@ -1,6 +1,5 @@
 import type { ChatEventDraft } from '../chat-event';
 import { parseConsoleTime } from '../console-time';
-import { parsePageTime } from '../page-time';
 import { queryDeep } from './frames';
 import type { LayoutProblem, SiteAdapter } from './types';
 import { unreadRows } from './unread-rows';
@@ -34,8 +33,9 @@ export const demoSelectors = {
 
 const SENDERS = { buyer: 'buyer', shop: 'shop', robot: 'shop', system: 'system' } as const;
 
-/** The demo prints its clocks in the browser's own zone. */
-const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** The demo prints its clocks in the browser's own zone; read once (a formatter is not free, rows are many). */
+let localZone: string | undefined;
+const localTimeZone = () => (localZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /** When each waiting mark was first seen, per page: a mark says a buyer waits, not since when. */
 const marksSeenByPage = new WeakMap<Document, Map<string, number>>();
@@ -97,7 +97,7 @@ export const demoAdapter: SiteAdapter = {
       const text = row.querySelector(demoSelectors.messageText)?.textContent ?? '';
       const time = row.querySelector(demoSelectors.messageTime);
       // The datetime attribute where the page gives one; else the printed clock ("14:02", times=clock).
-      const exact = parsePageTime(time?.getAttribute('datetime'), now);
+      const exact = parseConsoleTime(time?.getAttribute('datetime'), now, localTimeZone());
       const printed = exact ?? parseConsoleTime(time?.textContent, now, localTimeZone());
       const orderNumber = kind === 'system' ? /\d{10,}/.exec(text)?.[0] : undefined;
       drafts.push({
@@ -119,9 +119,9 @@ export const demoAdapter: SiteAdapter = {
 
   readConversationList(doc, now) {
     const marksSeen = markSeenIn(doc);
-    const listed = [...doc.querySelectorAll(demoSelectors.listedConversation)].map((item) => {
+    return [...doc.querySelectorAll(demoSelectors.listedConversation)].map((item) => {
       const conversationId = item.getAttribute('data-conv-id')!;
-      let waitingSince = parsePageTime(item.querySelector(demoSelectors.listedWaiting)?.getAttribute('datetime'), now);
+      let waitingSince = parseConsoleTime(item.querySelector(demoSelectors.listedWaiting)?.getAttribute('datetime'), now, localTimeZone());
       // waiting=marks: the list says a buyer waits, not since when: from when the mark was first seen.
       if (waitingSince === null && item.querySelector(demoSelectors.listedWaitingMark)) waitingSince = marksSeen.get(conversationId) ?? marksSeen.set(conversationId, now).get(conversationId)!;
       else marksSeen.delete(conversationId);
@@ -132,7 +132,6 @@ export const demoAdapter: SiteAdapter = {
         waitingSince,
       };
     });
-    return listed;
   },
 
   openConversation(doc, conversationId) {

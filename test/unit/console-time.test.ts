@@ -35,3 +35,30 @@ describe('console times, read in the shop’s time zone', () => {
     expect(parseConsoleTime(text, NOW)).toBeNull();
   });
 });
+
+// The demo console prints its clocks in the browser's own zone (what lib/page-time.ts read before).
+describe('console times in the browser’s own zone', () => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const now = new Date(2026, 10, 23, 14, 30, 0).getTime();
+  const parse = (text: string | null | undefined) => parseConsoleTime(text, now, zone);
+
+  test('reads ISO datetime attributes and full dates', () => {
+    expect(parse('2026-11-23T06:02:33.000Z')).toBe(Date.parse('2026-11-23T06:02:33.000Z'));
+    expect(parse('2026-11-22 09:05:01')).toBe(new Date(2026, 10, 22, 9, 5, 1).getTime());
+    expect(parse('2026/11/22 09:05')).toBe(new Date(2026, 10, 22, 9, 5, 0).getTime());
+  });
+
+  test('reads a bare clock time as today, or yesterday when that would be in the future', () => {
+    expect(parse('14:02:33')).toBe(new Date(2026, 10, 23, 14, 2, 33).getTime());
+    expect(parse('9:05')).toBe(new Date(2026, 10, 23, 9, 5, 0).getTime());
+    expect(parse('23:59:10')).toBe(new Date(2026, 10, 22, 23, 59, 10).getTime());
+    // Within a minute ahead is clock skew, not yesterday.
+    expect(parse('14:30:40')).toBe(new Date(2026, 10, 23, 14, 30, 40).getTime());
+  });
+
+  test('returns null for anything that is not a time', () => {
+    for (const text of [null, undefined, '', '刚刚', '25:00', '12:61', 'yesterday', '2026-13-45Tnonsense']) {
+      expect(parse(text)).toBeNull();
+    }
+  });
+});
