@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createTickClock, type TickClock } from '@/lib/tick-clock';
 import { t, type MessageKey } from '@/lib/i18n';
 import { isolatedName } from '@/lib/page-data';
@@ -40,7 +40,8 @@ function useTickingNow(now: number, waits: Waiting[], thresholds: Thresholds, cl
  * already only the most urgent of them).
  */
 export function WaitingList({ waits, total = waits.length, now: givenNow, thresholds, onOpen, clock = everySecond }: { waits: Waiting[]; total?: number; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void; clock?: TickClock }) {
-  const shown = byUrgency(waits).slice(0, WAITING_ROWS);
+  // Sorted once per new list, not on every second's tick (the tick's timers re-arm when this changes).
+  const shown = useMemo(() => byUrgency(waits).slice(0, WAITING_ROWS), [waits]);
   const now = useTickingNow(givenNow, shown, thresholds, clock);
   if (!waits.length) return <p class="muted">{t('nobodyWaiting')}</p>;
   const more = Math.max(0, total, waits.length) - shown.length;
