@@ -99,6 +99,42 @@ new ResizeObserver(() => {
   if (box) post({ type: 'size', width: Math.ceil(box.width), height: Math.ceil(box.height) });
 }).observe(app);
 
+/**
+ * Letters typed right after Alt+K, before the search box has the focus: the sidebar opening from its tab
+ * takes a frame or two, and the agent is already typing. They land on the frame's document, are kept, and
+ * go into the box when it takes the focus (within a second, else they are let go).
+ */
+const typeAhead = (() => {
+  let typed: string | null = null;
+  let expires: ReturnType<typeof setTimeout> | undefined;
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (typed === null || event.isComposing || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+      if ((event.target as Element).closest?.('input, textarea, [contenteditable]')) return;
+      typed += event.key;
+      event.preventDefault();
+    },
+    { capture: true },
+  );
+  document.addEventListener('focusin', (event) => {
+    const box = event.target as HTMLInputElement;
+    if (typed === null || !box.matches?.('.snippet-search')) return;
+    const text = typed;
+    typed = null;
+    if (!text) return;
+    box.value += text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  return {
+    start() {
+      typed = '';
+      clearTimeout(expires);
+      expires = setTimeout(() => (typed = null), 1_000);
+    },
+  };
+})();
+
 // Alt+K inside the frame: the same quick search as from the page.
 document.addEventListener(
   'keydown',
@@ -106,6 +142,7 @@ document.addEventListener(
     if (!isQuickSearchKey(event)) return;
     event.preventDefault();
     searchToken++;
+    typeAhead.start();
     // Collapsed, the search box shows once the host has opened the sidebar; the token focuses it then.
     if (view.collapsed) post({ type: 'expand' });
     draw();
@@ -122,7 +159,10 @@ async function connect() {
   port.onMessage.addListener((raw) => {
     const message = parseHostMessage(raw);
     if (!message) return;
-    if (message.type === 'focusSearch') searchToken++;
+    if (message.type === 'focusSearch') {
+      searchToken++;
+      typeAhead.start();
+    }
     else {
       if (message.view.waits) waitsSince = Date.now();
       view = { ...view, ...message.view };
