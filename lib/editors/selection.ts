@@ -41,6 +41,9 @@ export function rememberSelections(doc: Document, signal?: AbortSignal): void {
   };
   remember();
   doc.addEventListener('selectionchange', remember, { signal });
+  // `selectionchange` is queued as a task, and changes close together send one: a caret moved just before a
+  // click elsewhere would be reported only where the click put it. On `focusout` the editor still holds it.
+  doc.addEventListener('focusout', remember, { capture: true, signal });
   signal?.addEventListener('abort', () => watched.delete(doc), { once: true });
 }
 
@@ -66,9 +69,16 @@ export function placeCaret(host: HTMLElement): void {
   const selection = doc.getSelection();
   if (!selection) return;
   const now = selectionInside(host);
-  if (range && now && range.compareBoundaryPoints(Range.START_TO_START, now) === 0 && range.compareBoundaryPoints(Range.END_TO_END, now) === 0) return;
-  selection.removeAllRanges();
-  selection.addRange(range ?? endOf(host));
+  const inPlace = range && now && range.compareBoundaryPoints(Range.START_TO_START, now) === 0 && range.compareBoundaryPoints(Range.END_TO_END, now) === 0;
+  if (!inPlace) {
+    selection.removeAllRanges();
+    selection.addRange(range ?? endOf(host));
+  }
+  // Editors with their own selection model (ProseMirror, Slate, Quill) take the DOM caret into it on
+  // `selectionchange`, which the browser sends a task later: the insert that follows at once would go where
+  // their model still says. Telling them now makes the caret just put back the one they insert at.
+  const view = doc.defaultView;
+  if (view) doc.dispatchEvent(new view.Event('selectionchange'));
 }
 
 /**

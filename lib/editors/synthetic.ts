@@ -40,6 +40,20 @@ export function dispatchPaste(host: HTMLElement, text: string): boolean {
 }
 
 /**
+ * The caret just placed, as the event's target range. Why: slate-react takes its model's selection from the
+ * DOM on a throttled `selectionchange`, so a caret the agent moved a moment before clicking away may not
+ * have reached the model yet; when a `beforeinput` names a target range, slate-react selects that range
+ * first, and Lexical reads the DOM selection anyway.
+ */
+function caretRanges(host: HTMLElement): StaticRange[] {
+  const view = host.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  const selection = host.ownerDocument.getSelection();
+  if (!view || typeof view.StaticRange !== 'function' || !selection?.rangeCount) return [];
+  const range = selection.getRangeAt(0);
+  return [new view.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset })];
+}
+
+/**
  * A `beforeinput` of `inputType` on `host` at the caret, the text in a DataTransfer (as Safari sends text
  * replacements: both editors read `dataTransfer` before `data`, and take multi-line text from it as
  * paragraphs); true when the editor handled it.
@@ -52,6 +66,7 @@ export function dispatchBeforeInput(host: HTMLElement, text: string, inputType: 
     inputType,
     data: null,
     dataTransfer: dataTransfer(view, text),
+    targetRanges: caretRanges(host),
     bubbles: true,
     cancelable: true,
     composed: true,
