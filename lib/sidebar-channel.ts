@@ -13,12 +13,16 @@ import { z } from './z';
  * separate document in the extension's process: its layout, paint and count-up never run on the seller
  * page's main thread, and the page cannot read or click into it.
  *
- * The two talk over a runtime port (tabs.connect from the frame to its tab's top frame), never through
- * window.postMessage, which the page could read and forge. The port's name carries a secret the host put
- * in the frame's URL fragment, inside a closed shadow root: a copy of the frame the page embedded itself
- * is refused. Each side checks what it receives with these schemas.
+ * The two talk over a MessageChannel of their own, never through the page's window messages, which the page
+ * could read and forge. The host posts one end of it into the frame, addressed to the extension's origin; the
+ * frame takes it only from a message carrying the secret the host put in the frame's URL fragment, inside a
+ * closed shadow root. A port the page posts to the frame, or a copy of sidebar.html the page embeds itself,
+ * gets nothing. Each side checks what it receives with these schemas.
+ *
+ * Why not a runtime port (tabs.connect from the frame, as before): Firefox gives extension frames embedded in
+ * web pages no tabs API, so the frame cannot name its tab; a channel handed over by the host needs none.
  */
-export const SIDEBAR_PORT_PREFIX = 'kefu-sidebar:';
+export const SIDEBAR_CHANNEL_KEY = 'kefuSidebarChannel';
 
 const TextSchema = z.string().max(2_000);
 

@@ -1,10 +1,10 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t } from '@/lib/i18n';
 import { randomToken } from './random-token';
 import { dockedWidth } from '@/lib/dock';
-import { parseFrameMessage, SIDEBAR_PORT_PREFIX, viewChanges, type FrameMessage, type HostMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { parseFrameMessage, SIDEBAR_CHANNEL_KEY, viewChanges, type FrameMessage, type HostMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { createDock } from './dock';
 
 /**
@@ -34,7 +34,7 @@ export interface SidebarHost {
 }
 
 /**
- * `onFrameGone`: the frame's port closed (the frame reloaded, or the extension went away under the page).
+ * `onFrameGone`: the frame loaded again (reloaded, or emptied because the extension went away under the page).
  */
 export async function mountSidebar(
   ctx: ContentScriptContext,
@@ -48,22 +48,20 @@ export async function mountSidebar(
   let view: SidebarView = { ...initial, viewportHeight: innerHeight };
   /** What the connected frame has been sent; null until it said it is ready. */
   let sent: SidebarView | null = null;
-  let port: Browser.runtime.Port | null = null;
+  let port: MessagePort | null = null;
   let frame: HTMLIFrameElement | null = null;
-  // Only the frame this script made knows it: a copy of sidebar.html the page embeds itself cannot connect.
-  // A new one for every frame mounted, admitting one connection: should it ever leak, a second frame
-  // presenting it is refused and the one this script made keeps the sidebar. (The port's sender cannot
-  // tell two copies of sidebar.html in one tab apart: Chrome gives it no frame or document id here.)
+  // Only the frame this script made knows it: the frame takes the channel only from a message carrying the
+  // token of its own address, so a port the page posts to it is ignored (see lib/sidebar-channel.ts).
   let token = randomToken();
-  let admitted = false;
   // The polyfill's typings hide WXT's typed getURL (as in background/alerts.ts).
   const frameUrl = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/sidebar.html');
+  const frameOrigin = new URL(frameUrl).origin;
 
   const send = (message: HostMessage) => {
     try {
       port?.postMessage(message);
     } catch {
-      // The port died with the extension (reloaded under the page): the orphan check takes it from here.
+      // Nothing can be cloned or sent any more (the script is being torn down): the orphan check takes it from here.
       port = null;
       onFrameGone();
     }
@@ -96,8 +94,9 @@ export async function mountSidebar(
     mode: 'closed',
     onMount(container) {
       token = randomToken();
-      admitted = false;
       frame = document.createElement('iframe');
+      // Each load of the frame's document (the first, or a reload) gets a channel of its own.
+      frame.addEventListener('load', () => connect(frame));
       frame.src = `${frameUrl}#${token}`;
       frame.title = t('sidebarTitle');
       // The health report is copied from inside the frame.
@@ -111,27 +110,29 @@ export async function mountSidebar(
     },
   });
 
-  const onConnect = (incoming: Browser.runtime.Port) => {
-    if (!incoming.name.startsWith(SIDEBAR_PORT_PREFIX)) return;
-    if (admitted || incoming.name !== SIDEBAR_PORT_PREFIX + token || !incoming.sender?.url?.startsWith(frameUrl)) return incoming.disconnect();
-    admitted = true;
-    port?.disconnect();
-    port = incoming;
+  /**
+   * Hands the frame's document one end of a new channel. Posted to the extension's origin only: should the
+   * page have navigated the frame elsewhere, the message is not delivered; and the port travels inside the
+   * message, never through the page's window. Both ends live in the extension (this script and its frame).
+   */
+  const connect = (loaded: HTMLIFrameElement | null) => {
+    const target = loaded?.contentWindow;
+    if (!target || loaded !== frame) return;
+    if (port) onFrameGone();
+    port?.close();
+    const channel = new MessageChannel();
+    port = channel.port1;
     sent = null;
-    incoming.onMessage.addListener((raw: unknown) => {
-      const message = parseFrameMessage(raw);
+    port.onmessage = (event: MessageEvent) => {
+      const message = parseFrameMessage(event.data);
       if (!message) return;
       if (message.type === 'ready') flush();
       // The frame measured its content (the open sidebar, or only its tab): exactly that much room.
       else if (message.type === 'size') place(Math.ceil(message.width));
       else onAction(message);
-    });
-    incoming.onDisconnect.addListener(() => {
-      if (port === incoming) port = null;
-      onFrameGone();
-    });
+    };
+    target.postMessage({ [SIDEBAR_CHANNEL_KEY]: token }, frameOrigin, [channel.port2]);
   };
-  browser.runtime.onConnect.addListener(onConnect);
   const onResize = () => {
     host.update({ viewportHeight: innerHeight });
     dock.keep();
@@ -141,13 +142,8 @@ export async function mountSidebar(
     removeEventListener('resize', onResize);
     // Stopped (the extension went away, or was switched off): the console gets its room back.
     dock.clear();
-    // Cut off from the extension (it was reloaded under the page), these calls throw: nothing is left to undo.
-    try {
-      browser.runtime.onConnect.removeListener(onConnect);
-      port?.disconnect();
-    } catch {
-      /* the extension is gone, and its listener and port with it */
-    }
+    port?.close();
+    port = null;
   });
 
   // A name for tests and for people reading the page's DOM; the page could find the host anyway.

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Sidebar, type SidebarActions, type SidebarState } from '@/components/Sidebar';
 import { t, uiLanguage } from '@/lib/i18n';
-import { isQuickSearchKey, parseHostMessage, SIDEBAR_PORT_PREFIX, sidebarHeight, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
+import { isQuickSearchKey, parseHostMessage, SIDEBAR_CHANNEL_KEY, sidebarHeight, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { createSnippetIndex } from '@/lib/snippet-search';
 import { defaultLayout } from '@/lib/dock';
 import { defaultThresholds } from '@/lib/waiting';
@@ -150,36 +150,42 @@ document.addEventListener(
   { capture: true },
 );
 
-async function connect() {
+/**
+ * Waits for the host's end of the channel (lib/sidebar-channel.ts): the first message carrying this frame's
+ * token and a port. Anything else posted to this window, by the page or anyone, is ignored.
+ */
+function connect() {
   const token = location.hash.slice(1);
-  const tab = await browser.tabs.getCurrent();
-  if (!token || tab?.id === undefined) return;
-  const port = browser.tabs.connect(tab.id, { name: SIDEBAR_PORT_PREFIX + token, frameId: 0 });
-  post = (message) => port.postMessage(message);
-  port.onMessage.addListener((raw) => {
-    const message = parseHostMessage(raw);
-    if (!message) return;
-    if (message.type === 'focusSearch') {
-      searchToken++;
-      typeAhead.start();
-    }
-    else {
-      if (message.view.waits) waitsSince = Date.now();
-      view = { ...view, ...message.view };
-      received = true;
-    }
-    draw();
+  if (!token) return;
+  let port: MessagePort | null = null;
+  addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as Record<string, unknown> | null;
+    if (port || event.source !== parent || typeof data !== 'object' || data?.[SIDEBAR_CHANNEL_KEY] !== token || !event.ports[0]) return;
+    port = event.ports[0];
+    const channel = port;
+    post = (message) => channel.postMessage(message);
+    channel.onmessage = (message: MessageEvent) => onHostMessage(message.data);
+    post({ type: 'ready' });
   });
-  // The page went away or the extension was reloaded: this frame has nothing left to show. A reload may
-  // leave the frame on the page without closing the port, so the runtime is checked too.
-  const gone = () => {
+  // The extension was reloaded or removed under the page: this frame has nothing left to show.
+  const check = setInterval(() => {
+    if (browser.runtime?.id) return;
     clearInterval(check);
     render(null, app);
-  };
-  const check = setInterval(() => {
-    if (!browser.runtime?.id) gone();
   }, 1_000);
-  port.onDisconnect.addListener(gone);
-  post({ type: 'ready' });
 }
-void connect();
+
+function onHostMessage(raw: unknown) {
+  const message = parseHostMessage(raw);
+  if (!message) return;
+  if (message.type === 'focusSearch') {
+    searchToken++;
+    typeAhead.start();
+  } else {
+    if (message.view.waits) waitsSince = Date.now();
+    view = { ...view, ...message.view };
+    received = true;
+  }
+  draw();
+}
+connect();
