@@ -59,7 +59,7 @@ export function App({ simulation, layout, shape, onChange }: { simulation: Simul
             <Composer
               key={active.id}
               layout={layout}
-              inFrame={shape.composerInFrame}
+              frame={shape.composerFrame}
               naming={naming}
               onSend={(text) => {
                 simulation.shopSend(active.id, text, Date.now());

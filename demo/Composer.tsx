@@ -5,7 +5,7 @@ import type { Naming } from './App';
 import { loadComposer } from './composers';
 import { registerComposerText } from './composers/registry';
 import type { ComposerHandle } from './composers/types';
-import { isEditorLayout, type DemoLayout, type EditorLayout } from './layout';
+import { isEditorLayout, type ComposerFrame, type DemoLayout, type EditorLayout } from './layout';
 
 const PLACEHOLDER = '输入消息，Enter 发送';
 
@@ -14,27 +14,51 @@ const PLACEHOLDER = '输入消息，Enter 发送';
  * component's state (or, with an editor library, that editor's model), and every re-render writes that
  * state back into the input, so text put into the DOM without the events the framework listens to is lost.
  */
-export function Composer({ layout, naming, onSend, inFrame = false }: { layout: DemoLayout; naming: Naming; onSend: (text: string) => void; inFrame?: boolean }) {
+export function Composer({ layout, naming, onSend, frame = null }: { layout: DemoLayout; naming: Naming; onSend: (text: string) => void; frame?: ComposerFrame | null }) {
   const composer = isEditorLayout(layout) ? <LibraryComposer kind={layout} naming={naming} onSend={onSend} /> : <NativeComposer layout={layout} naming={naming} onSend={onSend} />;
-  return inFrame ? <FramedComposer naming={naming}>{composer}</FramedComposer> : composer;
+  return frame ? (
+    <FramedComposer naming={naming} frame={frame}>
+      {composer}
+    </FramedComposer>
+  ) : (
+    composer
+  );
 }
 
+const STYLES = 'link[rel="stylesheet"], style';
+const FRAME_SRCDOC = "<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>";
+/** frame=url: a page of the console's own origin, emitted with the demo from demo/public/. */
+const FRAME_URL = `${import.meta.env.BASE_URL}composer-frame.html`;
+
 /**
- * The chat input inside a same-origin iframe (`srcdoc`), as some consoles embed their editor: the console's
- * own component tree, rendered into the frame's document, with the console's styles copied in.
+ * The chat input inside a same-origin iframe, as some consoles embed their editor: written into by the
+ * console (`srcdoc`) or loaded from the console's origin (`url`). Either way the console's own component
+ * tree is rendered into the frame's document, with the console's styles copied in.
  */
-function FramedComposer({ naming, children }: { naming: Naming; children: ComponentChildren }) {
+function FramedComposer({ naming, frame, children }: { naming: Naming; frame: ComposerFrame; children: ComponentChildren }) {
   const [body, setBody] = useState<HTMLElement | null>(null);
+  const styleCopier = useRef<MutationObserver | null>(null);
+  useEffect(() => () => styleCopier.current?.disconnect(), []);
   const onLoad = (event: Event) => {
     const doc = (event.currentTarget as HTMLIFrameElement).contentDocument;
-    if (!doc) return;
-    for (const sheet of document.querySelectorAll('link[rel="stylesheet"], style')) doc.head.append(sheet.cloneNode(true));
+    // A frame given a URL may report the load of its initial about:blank document first: that one is replaced.
+    if (!doc || (frame === 'url' && doc.location.href === 'about:blank')) return;
+    for (const sheet of document.querySelectorAll(STYLES)) doc.head.append(sheet.cloneNode(true));
+    // An editor library's styles arrive with its chunk, after the frame has loaded: they are copied in too.
+    styleCopier.current?.disconnect();
+    styleCopier.current = new MutationObserver((records) => {
+      for (const added of records.flatMap((record) => [...record.addedNodes])) {
+        if (added instanceof Element && added.matches(STYLES)) doc.head.append(added.cloneNode(true));
+      }
+    });
+    styleCopier.current.observe(document.head, { childList: true });
     doc.body.style.margin = '0';
     setBody(doc.body);
   };
+  const source = frame === 'url' ? { src: FRAME_URL } : { srcdoc: FRAME_SRCDOC };
   return (
     <div class={naming.cls('composer-frame-wrap')}>
-      <iframe class={naming.cls('composer-frame')} title="输入框" srcdoc="<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>" onLoad={onLoad} />
+      <iframe class={naming.cls('composer-frame')} title="输入框" {...source} onLoad={onLoad} />
       {body && createPortal(children, body)}
     </div>
   );

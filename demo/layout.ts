@@ -5,9 +5,12 @@
  * - unknown: the same console after a "release" that renamed every class and data attribute,
  *   so the extension's adapter meets a page it does not know.
  * - one per editor library (see demo/composers/): the same console whose chat input is that real editor,
- *   and whose Send sends that editor's own model.
+ *   and whose Send sends that editor's own model: react, vue, quill, draft, lexical, slate, prosemirror,
+ *   trix, codemirror (CodeMirror 6);
+ * - reverting: a hand-written hostile editor (demo/composers/reverting.ts) that keeps only trusted typing and
+ *   puts back any DOM change it did not make, so an insertion that did not stay cannot pass for one that did.
  */
-export const editorLayouts = ['react', 'vue', 'quill', 'draft', 'lexical', 'slate', 'prosemirror'] as const;
+export const editorLayouts = ['react', 'vue', 'quill', 'draft', 'lexical', 'slate', 'prosemirror', 'trix', 'codemirror', 'reverting'] as const;
 export type EditorLayout = (typeof editorLayouts)[number];
 export type DemoLayout = 'standard' | 'editable' | 'unknown' | EditorLayout;
 
@@ -40,22 +43,29 @@ export function dataNamer(layout: DemoLayout): (name: string) => string {
  * The paths real consoles take, each a URL parameter of its own (they combine with any layout):
  * - `frame=1`: the chat input and its Send inside a same-origin iframe (srcdoc), as some consoles embed
  *   their editor;
+ * - `frame=url`: the same, but the iframe loads a page of the console's own origin
+ *   (demo/public/composer-frame.html, served as /kefu-demo/composer-frame.html), so the frame's document
+ *   has an http(s) address and replaces the frame's initial about:blank one, as an editor served on its own does;
  * - `list=virtual`: a virtualised message list that draws only the newest rows and recycles its row
  *   elements (a row changes its message id, not its element);
  * - `times=clock`: message times printed as "14:02" only, with no machine-readable time;
  * - `waiting=marks`: the conversation list marks waiting buyers ("待回复") without saying since when.
  */
 export interface DemoShape {
-  composerInFrame: boolean;
+  /** Where the chat input lives: in the console's document (null), or in an iframe's (`frame=1` srcdoc, `frame=url`). */
+  composerFrame: ComposerFrame | null;
   virtualList: boolean;
   clockTimes: boolean;
   waitingMarks: boolean;
 }
 
+export type ComposerFrame = 'srcdoc' | 'url';
+
 export function parseShape(search: string): DemoShape {
   const params = new URLSearchParams(search);
+  const frame = params.get('frame');
   return {
-    composerInFrame: params.get('frame') === '1',
+    composerFrame: frame === '1' ? 'srcdoc' : frame === 'url' ? 'url' : null,
     virtualList: params.get('list') === 'virtual',
     clockTimes: params.get('times') === 'clock',
     waitingMarks: params.get('waiting') === 'marks',

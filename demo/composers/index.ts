@@ -13,6 +13,9 @@ const loaders: Record<EditorLayout, () => Promise<{ mount: MountComposer }>> = {
   lexical: () => import('./lexical'),
   slate: () => import('./slate'),
   prosemirror: () => import('./prosemirror'),
+  trix: () => import('./trix'),
+  codemirror: () => import('./codemirror'),
+  reverting: () => import('./reverting'),
 };
 
 export async function loadComposer(kind: EditorLayout): Promise<MountComposer> {

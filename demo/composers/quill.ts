@@ -6,6 +6,8 @@ import './composers.css';
 /**
  * Quill 2 with its default theme (no toolbar) and its history module. The model is Quill's Delta:
  * `getText()` (less the trailing newline every Quill document ends with) is what Send sends.
+ * Known bug: Quill reads the selection of the window that loaded it (`document.getSelection()`), so with
+ * `frame=1` or `frame=url` its caret goes astray: the first character typed lands after the later ones.
  */
 export function mount(host: HTMLElement, options: ComposerOptions): ComposerHandle {
   const container = host.ownerDocument.createElement('div');
