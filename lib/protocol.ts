@@ -138,7 +138,7 @@ export const protocol = {
   /** From the popup to a console tab's content script: insert this snippet as a sidebar click would. */
   'page.insert': {
     request: z.object({ id: z.string().min(1).max(100) }),
-    response: z.object({ outcome: z.enum(['inserted', 'needs-input', 'no-input', 'failed']) }),
+    response: z.object({ outcome: z.enum(['inserted', 'copied', 'needs-input', 'no-input', 'failed']) }),
   },
   /** The shift's (or day's) events in the documented export format (lib/event-export.ts). */
   'export.events': { request: z.object({ view: ViewSchema }), response: z.custom<EventExport>() },

@@ -105,13 +105,15 @@ export default defineContentScript({
     });
     const NOTICES: Record<InsertOutcome, SidebarView['notice']> = {
       inserted: { kind: 'info', text: t('insertDone') },
+      copied: { kind: 'warning', text: t('insertCopied') },
       'needs-input': null,
       'no-input': { kind: 'error', text: t('insertNoInput') },
       failed: { kind: 'error', text: t('insertFailed') },
     };
-    const insertAndTell = (snippet: Snippet, target?: HTMLElement, typed?: Record<string, string>): InsertOutcome => {
-      const outcome = insert(snippet, target, typed);
+    const insertAndTell = async (snippet: Snippet, target?: HTMLElement, typed?: Record<string, string>): Promise<InsertOutcome> => {
+      const outcome = await insert(snippet, target, typed).catch((): InsertOutcome => 'failed');
       sidebar.update({ notice: NOTICES[outcome] });
+      // Used is a reply that went in: a copied one may never be pasted.
       if (outcome === 'inserted') void send('snippets.used', { id: snippet.id }).catch(() => undefined);
       return outcome;
     };
@@ -158,7 +160,7 @@ export default defineContentScript({
           return;
         case 'insert': {
           const snippet = snippets?.find((s) => s.id === action.snippetId);
-          if (snippet) insertAndTell(snippet);
+          if (snippet) void insertAndTell(snippet);
           return;
         }
         case 'submitFillIn': {
@@ -168,7 +170,7 @@ export default defineContentScript({
           fillInTarget = null;
           sidebar.update({ fillIn: null });
           if (action.values.agentName && !settings.agentName) void updateSettings({ agentName: action.values.agentName });
-          insertAndTell(request.snippet, target ?? undefined, action.values);
+          void insertAndTell(request.snippet, target ?? undefined, action.values);
           return;
         }
         case 'cancelFillIn': {
@@ -276,7 +278,7 @@ export default defineContentScript({
         doc,
         signal: controller.signal,
         find: (shortcut) => snippets?.find((s) => s.shortcut?.toLowerCase() === shortcut.toLowerCase()),
-        expand: (snippet, target) => void insertAndTell(snippet as Snippet, target),
+        expand: (snippet, target) => insertAndTell(snippet as Snippet, target),
       });
       // Alt+K: the quick search, from anywhere on the console page. The agent's key only: a page must not
       // pull the focus into the sidebar with a key it made up.
@@ -308,7 +310,7 @@ export default defineContentScript({
       if (request?.ok && request.name === 'page.open') return Promise.resolve({ ok: true, data: { opened: openHere((request.payload as { conversationId: string }).conversationId) } });
       if (!request?.ok || request.name !== 'page.insert') return undefined;
       const snippet = snippets?.find((s) => s.id === (request.payload as { id: string }).id);
-      return Promise.resolve({ ok: true, data: { outcome: snippet ? insertAndTell(snippet) : 'failed' } });
+      return (snippet ? insertAndTell(snippet) : Promise.resolve<InsertOutcome>('failed')).then((outcome) => ({ ok: true, data: { outcome } }));
     });
     watcher = watchPage({
       adapter,

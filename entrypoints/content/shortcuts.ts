@@ -54,7 +54,13 @@ function afterSelectionChange(doc: Document, then: () => void): void {
  * Shortcut then Tab, in any text field of a console page: when the word before the caret is a snippet's
  * shortcut, Tab expands it instead of moving the focus. Any other Tab is left to the page.
  */
-export function watchShortcuts(options: { doc: Document; signal: AbortSignal; find: (shortcut: string) => unknown; expand: (found: NonNullable<unknown>, target: HTMLElement, shortcut: string) => void }): void {
+export function watchShortcuts(options: {
+  doc: Document;
+  signal: AbortSignal;
+  find: (shortcut: string) => unknown;
+  /** May finish later (the insert waits to see its text stay); the key itself is decided at once. */
+  expand: (found: NonNullable<unknown>, target: HTMLElement, shortcut: string) => void | Promise<unknown>;
+}): void {
   options.doc.addEventListener(
     'keydown',
     (event) => {
@@ -69,8 +75,19 @@ export function watchShortcuts(options: { doc: Document; signal: AbortSignal; fi
       selectBeforeCaret(target, word.length);
       // Rich editors (ProseMirror, Slate, Lexical, Quill, Draft) copy the DOM selection into their model on
       // `selectionchange`, which comes after this handler: insert once it has, so the shortcut is replaced.
-      if (isTextField(target)) options.expand(found, target, word);
-      else afterSelectionChange(target.ownerDocument, () => options.expand(found, target, word));
+      if (isTextField(target)) {
+        void options.expand(found, target, word);
+        return;
+      }
+      const doc = target.ownerDocument;
+      afterSelectionChange(doc, () => {
+        if (doc.getSelection()?.toString() === word) return void options.expand(found, target, word);
+        // An editor that draws its last keystroke a frame later (Trix) put its own caret back over the
+        // selection: the shortcut is selected again, once, if it is still right before the caret.
+        if (wordBeforeCaret(target) !== word) return;
+        selectBeforeCaret(target, word.length);
+        afterSelectionChange(doc, () => void options.expand(found, target, word));
+      });
     },
     { capture: true, signal: options.signal },
   );

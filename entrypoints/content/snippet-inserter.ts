@@ -3,13 +3,20 @@ import { isTextField } from '@/lib/editors/text-field';
 import type { CurrentConversation, SiteAdapter } from '@/lib/sites/types';
 import type { Snippet } from '@/lib/snippet';
 import { fillTemplate } from '@/lib/template';
+import { copyText } from './copy-text';
 
-export type InsertOutcome = 'inserted' | 'needs-input' | 'no-input' | 'failed';
+/**
+ * `inserted`: the text is in the chat input and stayed there. `copied`: it went in nowhere (or did not stay),
+ * and is on the clipboard instead. `failed`: neither. `needs-input`: a fill-in is asked for first.
+ * `no-input`: the page shows no chat input.
+ */
+export type InsertOutcome = 'inserted' | 'copied' | 'needs-input' | 'no-input' | 'failed';
 
 /**
  * Fills a snippet from what the page shows (buyer, order, shop), the agent's settings (name) and the
  * clock, and puts it into the chat input, or into the field where a shortcut was typed. When a fill-in is
- * missing it asks (`askFor`) and inserts nothing: a snippet never goes in with a placeholder left.
+ * missing it asks (`askFor`) and inserts nothing: a snippet never goes in with a placeholder left. When
+ * the input does not keep the text (an editor that renders it away), the filled text is copied instead.
  */
 export function createInserter(options: {
   adapter: SiteAdapter;
@@ -34,7 +41,7 @@ export function createInserter(options: {
     };
   };
 
-  return function insert(snippet: Snippet, target?: HTMLElement, typed: Record<string, string> = {}): InsertOutcome {
+  return async function insert(snippet: Snippet, target?: HTMLElement, typed: Record<string, string> = {}): Promise<InsertOutcome> {
     const into = target ?? adapter.findInput(doc);
     if (!into) return 'no-input';
     const filled = fillTemplate(snippet.body, { ...pageValues(), ...typed });
@@ -44,6 +51,7 @@ export function createInserter(options: {
       options.askFor({ snippet, missing: filled.missing, target: into });
       return 'needs-input';
     }
-    return insertText(into, filled.text) ? 'inserted' : 'failed';
+    if ((await insertText(into, filled.text)).ok) return 'inserted';
+    return (await copyText(filled.text, into.ownerDocument)) ? 'copied' : 'failed';
   };
 }

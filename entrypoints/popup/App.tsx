@@ -23,7 +23,7 @@ const REFRESH_MS = 2_000;
 const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
 /** Asks the active tab's console to insert a snippet; null when the active tab is no console. */
-export type InsertInTab = (snippetId: string) => Promise<'inserted' | 'needs-input' | 'no-input' | 'failed' | null>;
+export type InsertInTab = (snippetId: string) => Promise<'inserted' | 'copied' | 'needs-input' | 'no-input' | 'failed' | null>;
 
 export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { send: Send; openOptions: () => void; insertInTab: InsertInTab; onSnippetsChanged?: (reload: () => void) => () => void }) {
   const [view, setView] = useState<View>('shift');
@@ -50,6 +50,8 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
     const outcome = await insertInTab(snippet.id).catch(() => null);
     if (outcome === 'inserted') return setStatus(t('insertedInTab'));
     if (outcome === 'needs-input') return setStatus(t('needsInputInTab'));
+    // The console's input did not keep it, and the console copied it filled in: nothing better to copy here.
+    if (outcome === 'copied') return setStatus(t('insertCopied'));
     await navigator.clipboard.writeText(snippet.body);
     setStatus(t(outcome === null ? 'copiedNoConsole' : 'copied'));
     void send('snippets.used', { id: snippet.id });

@@ -1,4 +1,5 @@
-import { dispatchPaste } from './synthetic';
+import type { KnownEditor } from './strategy';
+import { paste } from './synthetic';
 
 /**
  * Draft.js (Facebook's React editor, still in many consoles).
@@ -16,6 +17,4 @@ export function isDraft(host: HTMLElement): boolean {
   return host.classList.contains('public-DraftEditor-content') || host.querySelector(':scope > [data-contents="true"]') !== null;
 }
 
-export function insertIntoDraft(host: HTMLElement, text: string): boolean {
-  return isDraft(host) && dispatchPaste(host, text);
-}
+export const draft: KnownEditor = { is: isDraft, strategy: paste };

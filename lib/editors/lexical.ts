@@ -1,4 +1,5 @@
-import { dispatchBeforeInput } from './synthetic';
+import type { KnownEditor } from './strategy';
+import { replacementText } from './synthetic';
 
 /**
  * Lexical (Meta's editor).
@@ -17,6 +18,4 @@ export function isLexical(host: HTMLElement): boolean {
   return host.hasAttribute('data-lexical-editor');
 }
 
-export function insertIntoLexical(host: HTMLElement, text: string): boolean {
-  return isLexical(host) && dispatchBeforeInput(host, text, 'insertReplacementText');
-}
+export const lexical: KnownEditor = { is: isLexical, strategy: replacementText };

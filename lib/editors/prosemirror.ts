@@ -1,4 +1,5 @@
-import { dispatchPaste } from './synthetic';
+import type { KnownEditor } from './strategy';
+import { paste } from './synthetic';
 
 /**
  * ProseMirror (and what is built on it: Tiptap, Remirror, Atlassian's editor).
@@ -16,6 +17,4 @@ export function isProseMirror(host: HTMLElement): boolean {
   return host.classList.contains('ProseMirror');
 }
 
-export function insertIntoProseMirror(host: HTMLElement, text: string): boolean {
-  return isProseMirror(host) && dispatchPaste(host, text);
-}
+export const proseMirror: KnownEditor = { is: isProseMirror, strategy: paste };

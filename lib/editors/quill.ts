@@ -1,4 +1,5 @@
-import { dispatchPaste } from './synthetic';
+import type { KnownEditor } from './strategy';
+import { paste } from './synthetic';
 
 /**
  * Quill (1 and 2).
@@ -12,12 +13,11 @@ import { dispatchPaste } from './synthetic';
  * module records it (Ctrl+Z undoes it; like a real paste, it joins the undo step of typing done within the
  * history's `delay`, 1 s by default).
  * Quill 1 is not covered: it pastes by letting the browser fill a hidden container, which an untrusted
- * event never does; it does not cancel the event, so the contenteditable fallback types the text instead.
+ * event never does; it does not cancel the event, so the generic chain goes on (index.ts) and its last
+ * strategy, execCommand, types the text, which Quill 1 takes as typing.
  */
 export function isQuill(host: HTMLElement): boolean {
   return host.classList.contains('ql-editor');
 }
 
-export function insertIntoQuill(host: HTMLElement, text: string): boolean {
-  return isQuill(host) && dispatchPaste(host, text);
-}
+export const quill: KnownEditor = { is: isQuill, strategy: paste };

@@ -1,4 +1,5 @@
-import { dispatchBeforeInput } from './synthetic';
+import type { KnownEditor } from './strategy';
+import { replacementText } from './synthetic';
 
 /**
  * Slate (slate-react).
@@ -18,6 +19,4 @@ export function isSlate(host: HTMLElement): boolean {
   return host.hasAttribute('data-slate-editor');
 }
 
-export function insertIntoSlate(host: HTMLElement, text: string): boolean {
-  return isSlate(host) && dispatchBeforeInput(host, text, 'insertReplacementText');
-}
+export const slate: KnownEditor = { is: isSlate, strategy: replacementText };

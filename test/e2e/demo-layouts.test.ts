@@ -38,6 +38,8 @@ const filledThanks = thanks.body.replace('{{shopName}}', '演示店铺');
 const LAYOUTS = [
   { name: 'the chat input in a same-origin iframe', query: 'frame=1' },
   { name: 'the contenteditable input in a same-origin iframe', query: 'frame=1&layout=editable' },
+  { name: 'the chat input in a same-origin iframe loaded from the console’s own address', query: 'frame=url' },
+  { name: 'a ProseMirror editor in a same-origin iframe loaded from the console’s own address', query: 'frame=url&layout=prosemirror' },
   { name: 'a virtualised message list that recycles its rows', query: 'list=virtual' },
   { name: 'times printed to the minute', query: 'times=clock' },
   { name: 'a list that marks waiting buyers without a time', query: 'waiting=marks' },
@@ -51,7 +53,7 @@ describe.each(LAYOUTS)('the demo console with $name', ({ query }) => {
     shop = `layout-${query.replace(/[^a-z]/g, '')}-${n++}`;
     return h.openDemo(`seed=61&pace=0&buyers=1&delay=10&shop=${shop}&${query}`);
   };
-  const frameOf = (page: Page): Page | FrameLocator => (query.includes('frame=1') ? page.frameLocator('.composer-frame') : page);
+  const frameOf = (page: Page): Page | FrameLocator => (query.includes('frame=') ? page.frameLocator('.composer-frame') : page);
   const inputOf = (page: Page): Locator => frameOf(page).locator('.composer-input');
 
   test('a buyer’s wait turns the badge amber at the warning, not before, whether it is read off the thread or the list', async () => {
@@ -85,14 +87,14 @@ describe.each(LAYOUTS)('the demo console with $name', ({ query }) => {
     await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(3);
     await inputOf(page).click();
     await sidebar(page).locator('.snippet', { hasText: greeting.title }).click();
-    await expect.poll(() => inputOf(page).evaluate((el) => ('value' in el ? (el as HTMLTextAreaElement).value : el.textContent))).toBe(greeting.body);
+    await expect.poll(() => page.evaluate(() => window.__kefuDemo.composerText())).toBe(greeting.body);
     await frameOf(page).locator('.composer-send').click();
     await expect.poll(() => demoSent(page)).toEqual([greeting.body]);
 
     await inputOf(page).click();
     await page.keyboard.type(thanks.shortcut!);
     await page.keyboard.press('Tab');
-    await expect.poll(() => inputOf(page).evaluate((el) => ('value' in el ? (el as HTMLTextAreaElement).value : el.textContent))).toBe(filledThanks);
+    await expect.poll(() => page.evaluate(() => window.__kefuDemo.composerText())).toBe(filledThanks);
     await frameOf(page).locator('.composer-send').click();
     await expect.poll(() => demoSent(page)).toEqual([greeting.body, filledThanks]);
     expect(errors).toEqual([]);

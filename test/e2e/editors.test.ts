@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSnippetIndex } from '@/lib/snippet-search';
 import { defaultSnippets } from '@/lib/snippets/defaults';
+import zh from '../../public/_locales/zh_CN/messages.json';
 import { demoSent, inSidebar, sidebar, startHarness, type Harness } from './harness';
 
 /**
@@ -30,7 +31,8 @@ afterAll(async () => {
 const snippet = defaultSnippets.find((s) => s.lang === 'zh' && !s.body.includes('{{') && !s.body.includes('\n'))!;
 const typed = '好的，';
 
-const editorLayouts = ['react', 'vue', 'quill', 'draft', 'lexical', 'slate', 'prosemirror'] as const;
+// Trix and CodeMirror have no strategy of their own: the generic chain's first step (a paste) is what they take.
+const editorLayouts = ['react', 'vue', 'quill', 'draft', 'lexical', 'slate', 'prosemirror', 'trix', 'codemirror'] as const;
 /** The synthetic event each editor's strategy dispatches (none: execCommand, whose events are trusted). */
 const strategyEvent: Record<(typeof editorLayouts)[number], string | null> = {
   react: null,
@@ -38,6 +40,8 @@ const strategyEvent: Record<(typeof editorLayouts)[number], string | null> = {
   quill: 'paste',
   draft: 'paste',
   prosemirror: 'paste',
+  trix: 'paste',
+  codemirror: 'paste',
   slate: 'beforeinput:insertReplacementText',
   lexical: 'beforeinput:insertReplacementText',
 };
@@ -46,7 +50,7 @@ const syntheticEvents = (page: Page) => page.evaluate(() => (window as unknown a
 const composerText = (page: Page) => page.evaluate(() => window.__kefuDemo.composerText());
 /** The element the agent types into: the input itself, or the editable inside the input's wrapper. */
 const editable = (page: Page) =>
-  page.locator('textarea.composer-input, [contenteditable="true"].composer-input, .composer-input textarea, .composer-input [contenteditable="true"]').first();
+  page.locator('textarea.composer-input, [contenteditable="true"].composer-input, .composer-input textarea, .composer-input [contenteditable="true"], .composer-input [contenteditable=""]').first();
 const clickSnippet = (page: Page) =>
   sidebar(page)
     .locator('.snippet')
@@ -144,6 +148,65 @@ describe.each(editorLayouts)('in the %s composer, from the keyboard', (layout) =
     expect(await composerText(page)).toBe(expected);
     await page.locator('.composer-send').click();
     expect((await demoSent(page)).at(-1)).toBe(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A snippet's use count, as the options page shows it. */
+async function usesOf(id: string): Promise<number> {
+  const page = await h.context.newPage();
+  await page.goto(h.extensionPage('options.html'));
+  const reply = await page.evaluate(() => chrome.runtime.sendMessage({ kefu: 1, name: 'snippets.list', payload: {} }));
+  await page.close();
+  return (reply.data as { id: string; uses: number }[]).find((s) => s.id === id)!.uses;
+}
+
+/** What Ctrl+V pastes, as the agent would paste it: into a plain field the test adds to the page. */
+async function clipboardText(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    const field = document.createElement('textarea');
+    field.id = 'kefu-test-paste';
+    document.body.append(field);
+  });
+  await page.locator('#kefu-test-paste').focus();
+  await page.keyboard.press('Control+v');
+  const text = await page.locator('#kefu-test-paste').inputValue();
+  await page.evaluate(() => document.getElementById('kefu-test-paste')!.remove());
+  return text;
+}
+
+describe('an editor that takes no strategy, and puts back every change it did not make itself', () => {
+  test('nothing is claimed or counted: the sidebar says the reply is on the clipboard, and Ctrl+V pastes exactly it', async () => {
+    const { page, errors } = await h.openDemo('seed=6&pace=0&buyers=1&layout=reverting&shop=reverting');
+    const usesBefore = await usesOf(snippet.id);
+    await editable(page).click();
+    await page.keyboard.type(typed);
+    await expect.poll(() => composerText(page)).toBe(typed);
+
+    await clickSnippet(page);
+    await expect.poll(() => inSidebar(page, '.notice').textContent()).toBe(zh.insertCopied.message);
+    // Every strategy was tried, and none left a trace in the editor's model.
+    expect(await syntheticEvents(page)).toEqual(['paste', 'beforeinput:insertText']);
+    expect(await composerText(page)).toBe(typed);
+    expect(await clipboardText(page)).toBe(snippet.body);
+
+    // Shortcut then Tab: the same, and the shortcut the agent typed is still there to delete or keep.
+    const thanks = defaultSnippets.find((s) => s.id === 'zh-thanks')!;
+    await editable(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(thanks.shortcut!);
+    await expect.poll(() => composerText(page)).toBe(typed + thanks.shortcut);
+    await page.keyboard.press('Tab');
+    // The chain ran again (its synthetic events are the trace); the copy follows its last check, a frame later.
+    // Not polled by pasting: that would take the focus from the editor while the insert still runs.
+    await expect.poll(() => syntheticEvents(page)).toHaveLength(4);
+    await page.waitForTimeout(500);
+    expect(await clipboardText(page)).toBe(thanks.body.replace('{{shopName}}', '演示店铺'));
+    expect(await composerText(page)).toBe(typed + thanks.shortcut);
+    expect(await inSidebar(page, '.notice').textContent()).toBe(zh.insertCopied.message);
+
+    expect(await usesOf(snippet.id)).toBe(usesBefore);
     expect(errors).toEqual([]);
     await page.close();
   });
