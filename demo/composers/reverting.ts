@@ -8,7 +8,8 @@ import './composers.css';
  *
  * - Its text lives in its own model (text and selection); the contenteditable is drawn from that model.
  * - It takes in only trusted input: the browser's `beforeinput` for typing, line breaks, deletions and a
- *   real paste or drop, applied to the model at the caret, with the browser's own edit cancelled.
+ *   real paste or drop (a key or a paste behind it), applied to the model at the caret, with the browser's
+ *   own edit cancelled.
  * - Synthetic (untrusted) `paste` and `beforeinput` are ignored, not cancelled: they have no default
  *   action, so they change nothing.
  * - Any DOM change it did not make (`execCommand('insertText')`, a script's text node) is put back from the
@@ -99,8 +100,20 @@ export function mount(host: HTMLElement, options: ComposerOptions): ComposerHand
     return start === null || end === null ? [model.start, model.end] : [Math.min(start, end), Math.max(start, end)];
   }
 
+  /**
+   * The agent's hand is on it: a key held down, or a real paste or drop, in this very task. Firefox sends a
+   * trusted `beforeinput` for a script's `execCommand('insertText')` too (Chrome sends none): without a key
+   * or a paste behind it, that one is not typing, and its edit is put back like any other.
+   */
+  let byHand = false;
+  const handNow = (event: Event) => {
+    if (!event.isTrusted) return;
+    byHand = true;
+    win.setTimeout(() => (byHand = false), 0);
+  };
+
   function onBeforeInput(event: InputEvent) {
-    if (!event.isTrusted || event.inputType === 'insertCompositionText') return;
+    if (!event.isTrusted || !byHand || event.inputType === 'insertCompositionText') return;
     event.preventDefault();
     // Foreign text still on screen: the browser's range counts it, so it is put back and the model's caret used.
     const foreign = dirty;
@@ -138,6 +151,7 @@ export function mount(host: HTMLElement, options: ComposerOptions): ComposerHand
   // so a change made right after one (a script's) meets a model whose caret is where the agent put it.
   root.addEventListener('keyup', readSelection);
   root.addEventListener('mouseup', readSelection);
+  for (const type of ['keydown', 'paste', 'drop']) root.addEventListener(type, handNow, true);
   root.addEventListener('beforeinput', onBeforeInput);
   root.addEventListener('compositionstart', onCompositionStart);
   root.addEventListener('compositionend', onCompositionEnd);

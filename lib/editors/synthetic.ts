@@ -17,15 +17,32 @@ import type { Strategy } from './strategy';
  * cancelled was ignored and the next strategy may try. Whether the text then stayed is checked by the
  * caller once the editor rendered (verify.ts).
  *
- * Known limitation, Firefox: a content script's events and DataTransfer live in its own compartment, and the
- * page cannot always read `clipboardData`/`dataTransfer` through the Xray wrapper; Briskine dispatches these
- * from an injected page-world script for that reason. The Chrome build does not need it (the page's
- * listeners read the same DataTransfer); in Firefox these strategies may do nothing, and then the
- * contenteditable `execCommand` fallback runs, which ProseMirror, Quill, Lexical and Slate accept as typing
- * and Draft.js does not reliably (its text is then found missing, and copied instead).
+ * Firefox: see pageView below; the events are built in the page's world, so its editors read them as in
+ * Chrome (Briskine injects a page-world script for the same reason).
  */
 
-function dataTransfer(view: Window & typeof globalThis, text: string): DataTransfer {
+type View = Window & typeof globalThis;
+type CloneInto = (value: object, target: object, options?: { wrapReflectors?: boolean }) => object;
+
+/**
+ * The page's own window, to build the events from. In Firefox a content script sees the page through Xray
+ * wrappers: an event or a DataTransfer it constructs belongs to its own compartment, and the page's editor
+ * cannot read a `beforeinput`'s `dataTransfer` across (Slate and Lexical then ignore it, and a later
+ * strategy runs where theirs should have: measured in Firefox ESR 153). Built with the page's constructors (`wrappedJSObject`) and
+ * an init dictionary cloned into the page (`cloneInto`), they are the page's own, as if its script had
+ * dispatched them. Chrome's isolated world shares the DOM's objects: there the window is used as it is.
+ */
+function pageView(host: HTMLElement): View | null {
+  const view = host.ownerDocument.defaultView as (View & { wrappedJSObject?: View }) | null;
+  return view?.wrappedJSObject ?? view;
+}
+
+function forPage<T extends object>(init: T, view: View): T {
+  const cloneInto = (globalThis as { cloneInto?: CloneInto }).cloneInto;
+  return cloneInto ? (cloneInto(init, view, { wrapReflectors: true }) as T) : init;
+}
+
+function dataTransfer(view: View, text: string): DataTransfer {
   const data = new view.DataTransfer();
   data.setData('text/plain', text);
   return data;
@@ -33,9 +50,12 @@ function dataTransfer(view: Window & typeof globalThis, text: string): DataTrans
 
 /** A paste of plain `text` on `host` at the caret; true when the editor cancelled it (took it). */
 export function dispatchPaste(host: HTMLElement, text: string): boolean {
-  const view = host.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  const view = pageView(host);
   if (!view || typeof view.DataTransfer !== 'function' || typeof view.ClipboardEvent !== 'function') return false;
-  const event = new view.ClipboardEvent('paste', { clipboardData: dataTransfer(view, text), bubbles: true, cancelable: true, composed: true });
+  // Firefox's ClipboardEvent leaves `clipboardData` empty whatever it is given, and fills it from its own
+  // `dataType`/`data` members instead; Chrome takes `clipboardData` and ignores the other two.
+  const init = { clipboardData: dataTransfer(view, text), dataType: 'text/plain', data: text, bubbles: true, cancelable: true, composed: true };
+  const event = new view.ClipboardEvent('paste', forPage(init, view));
   return !host.dispatchEvent(event);
 }
 
@@ -45,12 +65,11 @@ export function dispatchPaste(host: HTMLElement, text: string): boolean {
  * have reached the model yet; when a `beforeinput` names a target range, slate-react selects that range
  * first, and Lexical reads the DOM selection anyway.
  */
-function caretRanges(host: HTMLElement): StaticRange[] {
-  const view = host.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+function caretRanges(host: HTMLElement, view: View): StaticRange[] {
   const selection = host.ownerDocument.getSelection();
   if (!view || typeof view.StaticRange !== 'function' || !selection?.rangeCount) return [];
   const range = selection.getRangeAt(0);
-  return [new view.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset })];
+  return [new view.StaticRange(forPage({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset }, view))];
 }
 
 /**
@@ -60,17 +79,18 @@ function caretRanges(host: HTMLElement): StaticRange[] {
  * when the editor cancelled it (took it).
  */
 export function dispatchBeforeInput(host: HTMLElement, text: string, inputType: 'insertReplacementText' | 'insertText'): boolean {
-  const view = host.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  const view = pageView(host);
   if (!view || typeof view.DataTransfer !== 'function' || typeof view.InputEvent !== 'function') return false;
-  const event = new view.InputEvent('beforeinput', {
+  const init = {
     inputType,
     data: inputType === 'insertText' ? text : null,
     dataTransfer: dataTransfer(view, text),
-    targetRanges: caretRanges(host),
+    targetRanges: caretRanges(host, view),
     bubbles: true,
     cancelable: true,
     composed: true,
-  });
+  };
+  const event = new view.InputEvent('beforeinput', forPage(init, view));
   return !host.dispatchEvent(event);
 }
 

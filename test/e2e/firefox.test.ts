@@ -1,5 +1,6 @@
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import en from '../../public/_locales/en/messages.json';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultSnippets } from '@/lib/snippets/defaults';
 import { zoneInServiceHours } from '../../scripts/browser';
 import { sidebarFrame, snippetButton, startFirefoxHarness, until, type FirefoxHarness } from './firefox-harness';
@@ -21,6 +22,11 @@ const oneLine = defaultSnippets.find((s) => s.lang === 'zh' && !s.body.includes(
 const thanks = defaultSnippets.find((s) => s.id === 'zh-thanks')!;
 const composerText = (page: Page) => page.evaluate(() => window.__kefuDemo.composerText());
 const sent = (page: Page) => page.evaluate(() => window.__kefuDemo.sent());
+/** The element the agent types into: the input itself, or the editable inside the input's wrapper. */
+const EDITABLE = 'textarea.composer-input, [contenteditable="true"].composer-input, .composer-input textarea, .composer-input [contenteditable="true"], .composer-input [contenteditable=""]';
+const noticeText = (frame: Frame) => frame.$eval('.notice', (el) => el.textContent).catch(() => null);
+// Firefox here runs in English (no Chinese language pack): the extension speaks English.
+const INSERTED = en.insertDone.message;
 
 test('the popup shows the day’s metrics from what the console showed', async () => {
   // First in this browser: the day's metrics are every shop's, so no other test's buyers are in them yet.
@@ -60,11 +66,11 @@ test('the sidebar draws on the demo console; a snippet goes in by click and by s
   expect(await frame.$eval('aside.sidebar', (el) => (el as HTMLElement).offsetWidth)).toBeGreaterThan(200);
 
   await page.click('textarea.composer-input');
-  await page.keyboard.type('ok ');
+  await page.keyboard.type('ok,');
   await (await snippetButton(frame, oneLine.title)).click();
-  await until(() => composerText(page), (text) => text === `ok ${oneLine.body}`);
+  await until(() => composerText(page), (text) => text === `ok,${oneLine.body}`);
   await page.click('.composer-send');
-  expect((await sent(page)).at(-1)).toBe(`ok ${oneLine.body}`);
+  expect((await sent(page)).at(-1)).toBe(`ok,${oneLine.body}`);
 
   await page.click('textarea.composer-input');
   // Firefox over BiDi types no CJK characters (an agent types them through an IME); ASCII here.
@@ -115,3 +121,64 @@ test('a waiting buyer turns the badge amber, then red; answering clears it', asy
   await page.close();
 });
 
+
+/** Every kind of chat input the Chromium tests cover, each with its real library (demo/composers/). */
+const firefoxLayouts = ['standard', 'editable', 'react', 'vue', 'quill', 'draft', 'lexical', 'slate', 'prosemirror', 'trix', 'codemirror'] as const;
+
+describe.each(firefoxLayouts)('in Firefox, the %s composer', (layout) => {
+  test('takes a clicked snippet at the caret into its own model, and the page’s Send sends exactly it', async () => {
+    const { page, errors } = await h.openDemo(`seed=6&pace=0&buyers=1&layout=${layout}&shop=ff-${layout}`);
+    const frame = await sidebarFrame(page);
+    await page.click(EDITABLE);
+    await page.keyboard.type('ok,');
+    await until(() => composerText(page), (text) => text === 'ok,');
+    await (await snippetButton(frame, oneLine.title)).click();
+    await until(() => composerText(page), (text) => text === `ok,${oneLine.body}`);
+    await until(() => noticeText(frame), (text) => text === INSERTED);
+    await page.click('.composer-send');
+    expect((await sent(page)).at(-1)).toBe(`ok,${oneLine.body}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+test('in Firefox, an editor that takes no strategy gets nothing claimed: the reply is on the clipboard, and Ctrl+V pastes it', async () => {
+  const { page, errors } = await h.openDemo('seed=6&pace=0&buyers=1&layout=reverting&shop=ff-reverting');
+  const frame = await sidebarFrame(page);
+  await page.click(EDITABLE);
+  await page.keyboard.type('ok,');
+  await until(() => composerText(page), (text) => text === 'ok,');
+  await (await snippetButton(frame, oneLine.title)).click();
+  await until(() => noticeText(frame), (text) => text === en.insertCopied.message);
+  expect(await composerText(page)).toBe('ok,');
+  // Pasted as the agent would, into a plain field.
+  await page.evaluate(() => {
+    const field = document.createElement('textarea');
+    field.id = 'kefu-test-paste';
+    document.body.append(field);
+    field.focus();
+  });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+  expect(await page.$eval('#kefu-test-paste', (el) => (el as HTMLTextAreaElement).value)).toBe(oneLine.body);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+describe.each(['frame=1', 'frame=url'])('in Firefox, the chat input in a same-origin iframe (%s)', (query) => {
+  test('expands shortcut then Tab there, and the page’s Send sends the filled snippet', async () => {
+    const { page, errors } = await h.openDemo(`seed=6&pace=0&buyers=1&${query}&shop=ff-${query.replace(/\W/g, '')}`);
+    const handle = await page.waitForSelector('.composer-frame');
+    const composer = (await handle!.contentFrame())!;
+    await (await composer.waitForSelector('textarea.composer-input'))!.click();
+    await page.keyboard.type(`thanks ${thanks.shortcut}`);
+    await page.keyboard.press('Tab');
+    const filled = thanks.body.replace('{{shopName}}', '演示店铺');
+    await until(() => composerText(page), (text) => text === `thanks ${filled}`);
+    await (await composer.$('.composer-send'))!.click();
+    expect((await sent(page)).at(-1)).toBe(`thanks ${filled}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
