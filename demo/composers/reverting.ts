@@ -102,9 +102,11 @@ export function mount(host: HTMLElement, options: ComposerOptions): ComposerHand
 
   /**
    * The agent's hand is on it: a key held down, or a real paste or drop, in this very task. Firefox sends a
-   * trusted `beforeinput` for a script's `execCommand('insertText')` too (Chrome sends none): without a key
-   * or a paste behind it, that one is not typing, and its edit is put back like any other.
+   * trusted `beforeinput` for a script's `execCommand('insertText')` too (Chrome sends none): there, without
+   * a key or a paste behind it, that one is not typing, and its edit is put back like any other. (Not asked
+   * in Chrome, where text committed without a key, as a test types Chinese, comes with no keydown.)
    */
+  const keyOrPasteNeeded = /Firefox\//.test(win.navigator.userAgent);
   let byHand = false;
   const handNow = (event: Event) => {
     if (!event.isTrusted) return;
@@ -113,7 +115,7 @@ export function mount(host: HTMLElement, options: ComposerOptions): ComposerHand
   };
 
   function onBeforeInput(event: InputEvent) {
-    if (!event.isTrusted || !byHand || event.inputType === 'insertCompositionText') return;
+    if (!event.isTrusted || (keyOrPasteNeeded && !byHand) || event.inputType === 'insertCompositionText') return;
     event.preventDefault();
     // Foreign text still on screen: the browser's range counts it, so it is put back and the model's caret used.
     const foreign = dirty;

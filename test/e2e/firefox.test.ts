@@ -3,7 +3,7 @@ import en from '../../public/_locales/en/messages.json';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultSnippets } from '@/lib/snippets/defaults';
 import { zoneInServiceHours } from '../../scripts/browser';
-import { sidebarFrame, snippetButton, startFirefoxHarness, until, type FirefoxHarness } from './firefox-harness';
+import { EXTENSION_ORIGIN, sidebarFrame, snippetButton, startFirefoxHarness, until, type FirefoxHarness } from './firefox-harness';
 
 /**
  * The extension in Firefox ESR (the Firefox MV3 build), as an agent uses it: the sidebar on the demo
@@ -181,4 +181,43 @@ describe.each(['frame=1', 'frame=url'])('in Firefox, the chat input in a same-or
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+test('in Firefox, the page can neither hand the sidebar a channel of its own nor get a copy of it talked to', async () => {
+  const { page, errors } = await h.openDemo('seed=6&pace=0&buyers=1&shop=ff-hostile');
+  const frame = await sidebarFrame(page);
+  // The page embeds its own copy (sidebar.html is web-accessible to the console's origin), and posts a
+  // channel of its own, with a made-up token, to every frame it can reach; it then tells the copy to draw.
+  await page.evaluate(`(() => {
+    const copy = document.createElement('iframe');
+    copy.id = 'page-copy';
+    copy.src = ${JSON.stringify(`${EXTENSION_ORIGIN}/sidebar.html#made-up`)};
+    document.body.append(copy);
+    copy.addEventListener('load', () => {
+      for (let i = 0; i < window.frames.length; i++) {
+        const channel = new MessageChannel();
+        window.__pagePorts = [...(window.__pagePorts || []), channel.port1];
+        window.frames[i].postMessage({ kefuSidebarChannel: 'made-up' }, '*', [channel.port2]);
+        channel.port1.postMessage({ type: 'view', view: { collapsed: false, notice: { kind: 'info', text: 'forged' } } });
+      }
+    });
+  })()`);
+  const copy = await until(
+    async () => {
+      for (const f of page.frames()) if (await f.evaluate(() => location.hash === '#made-up').catch(() => false)) return f;
+      return null;
+    },
+    (found) => found !== null,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  // The copy took the page's channel (its token is the page's own) but is only ever the page's puppet:
+  // it is not the extension's sidebar, and the real one neither listens to the page nor shows its notice.
+  expect(await frame.$$eval('.notice', (els) => els.map((el) => el.textContent))).not.toContain('forged');
+  expect(await copy!.$('.snippet')).toBeNull();
+  // The real sidebar still inserts.
+  await page.click('textarea.composer-input');
+  await (await snippetButton(frame, oneLine.title)).click();
+  await until(() => composerText(page), (text) => text === oneLine.body);
+  expect(errors).toEqual([]);
+  await page.close();
 });
