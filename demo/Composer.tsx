@@ -32,7 +32,7 @@ const FRAME_URL = `${import.meta.env.BASE_URL}composer-frame.html`;
 
 /**
  * The chat input inside a same-origin iframe, as some consoles embed their editor: written into by the
- * console (`srcdoc`) or loaded from the console's origin (`url`). Either way the console's own component
+ * console (`srcdoc`, or an address-less `blank` frame) or loaded from the console's origin (`url`). Either way the console's own component
  * tree is rendered into the frame's document, with the console's styles copied in.
  */
 function FramedComposer({ naming, frame, children }: { naming: Naming; frame: ComposerFrame; children: ComponentChildren }) {
@@ -55,7 +55,8 @@ function FramedComposer({ naming, frame, children }: { naming: Naming; frame: Co
     doc.body.style.margin = '0';
     setBody(doc.body);
   };
-  const source = frame === 'url' ? { src: FRAME_URL } : { srcdoc: FRAME_SRCDOC };
+  // frame=blank: no address, the initial about:blank document is the one written into (its load comes at once).
+  const source = frame === 'url' ? { src: FRAME_URL } : frame === 'srcdoc' ? { srcdoc: FRAME_SRCDOC } : {};
   return (
     <div class={naming.cls('composer-frame-wrap')}>
       <iframe class={naming.cls('composer-frame')} title="输入框" {...source} onLoad={onLoad} />

@@ -46,26 +46,28 @@ export function dataNamer(layout: DemoLayout): (name: string) => string {
  * - `frame=url`: the same, but the iframe loads a page of the console's own origin
  *   (demo/public/composer-frame.html, served as /kefu-demo/composer-frame.html), so the frame's document
  *   has an http(s) address and replaces the frame's initial about:blank one, as an editor served on its own does;
+ * - `frame=blank`: the same, in an iframe with no address at all, whose about:blank document the console
+ *   writes into itself;
  * - `list=virtual`: a virtualised message list that draws only the newest rows and recycles its row
  *   elements (a row changes its message id, not its element);
  * - `times=clock`: message times printed as "14:02" only, with no machine-readable time;
  * - `waiting=marks`: the conversation list marks waiting buyers ("待回复") without saying since when.
  */
 export interface DemoShape {
-  /** Where the chat input lives: in the console's document (null), or in an iframe's (`frame=1` srcdoc, `frame=url`). */
+  /** Where the chat input lives: in the console's document (null), or in an iframe's (`frame=1` srcdoc, `frame=url`, `frame=blank`). */
   composerFrame: ComposerFrame | null;
   virtualList: boolean;
   clockTimes: boolean;
   waitingMarks: boolean;
 }
 
-export type ComposerFrame = 'srcdoc' | 'url';
+export type ComposerFrame = 'srcdoc' | 'url' | 'blank';
 
 export function parseShape(search: string): DemoShape {
   const params = new URLSearchParams(search);
   const frame = params.get('frame');
   return {
-    composerFrame: frame === '1' ? 'srcdoc' : frame === 'url' ? 'url' : null,
+    composerFrame: frame === '1' ? 'srcdoc' : frame === 'url' ? 'url' : frame === 'blank' ? 'blank' : null,
     virtualList: params.get('list') === 'virtual',
     clockTimes: params.get('times') === 'clock',
     waitingMarks: params.get('waiting') === 'marks',

@@ -40,6 +40,7 @@ const LAYOUTS = [
   { name: 'the contenteditable input in a same-origin iframe', query: 'frame=1&layout=editable' },
   { name: 'the chat input in a same-origin iframe loaded from the console’s own address', query: 'frame=url' },
   { name: 'a ProseMirror editor in a same-origin iframe loaded from the console’s own address', query: 'frame=url&layout=prosemirror' },
+  { name: 'the chat input in an address-less (about:blank) iframe the console writes into', query: 'frame=blank' },
   { name: 'a virtualised message list that recycles its rows', query: 'list=virtual' },
   { name: 'times printed to the minute', query: 'times=clock' },
   { name: 'a list that marks waiting buyers without a time', query: 'waiting=marks' },
