@@ -1,5 +1,4 @@
 import { useMemo } from 'preact/hooks';
-import type { TickClock } from '@/lib/tick-clock';
 import type { Snippet } from '@/lib/snippet';
 import type { CurrentConversation, LayoutProblem } from '@/lib/sites/types';
 import { clampWidth, SIDEBAR_WIDTH, type SidebarLayout } from '@/lib/dock';
@@ -22,7 +21,7 @@ export interface SidebarState {
   health: SidebarView['health'];
   conversation: CurrentConversation | null;
   snippets: Snippet[] | null;
-  /** Buyers of this shop waiting for a manual reply, and the clock their count-up runs on. */
+  /** Buyers waiting for a manual reply; their count-up runs from each wait's origin (WaitingList). */
   waits: Waiting[];
   /** How many wait in all: `waits` holds only the most urgent. */
   waitsTotal: number;
@@ -58,8 +57,7 @@ const WIDTH_STEP = 40;
 /** About two lines of a snippet's body in the sidebar's width. */
 const SNIPPET_PREVIEW_WIDTH = 76;
 
-/** `clock`: what the count-up ticks on (tests pass their own). */
-export function Sidebar({ state, actions, clock }: { state: SidebarState; actions: SidebarActions; clock?: TickClock }) {
+export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
   // The same element while the search and the shortcut's token stand still: waits changing with every buyer
   // message then redraw the list of waits, not the sixty snippets below it.
   const picker = useMemo(
@@ -111,7 +109,7 @@ export function Sidebar({ state, actions, clock }: { state: SidebarState; action
       {state.notice && <Notice kind={state.notice.kind} text={state.notice.text} />}
       <section class="waiting-section">
         <h3>{t('waitingTitle', String(Math.max(state.waitsTotal, state.waits.length)))}</h3>
-        <WaitingList waits={state.waits} total={state.waitsTotal} now={state.now} thresholds={state.thresholds} onOpen={actions.open} clock={clock} />
+        <WaitingList waits={state.waits} total={state.waitsTotal} now={state.now} thresholds={state.thresholds} onOpen={actions.open} />
       </section>
       <BuyerCard conversation={state.conversation} onMarkOrder={actions.markOrder} />
       {state.fillIn && <FillInForm snippet={state.fillIn.snippet} missing={state.fillIn.missing} onSubmit={actions.submitFillIn} onCancel={actions.cancelFillIn} />}

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createTickClock, type TickClock } from '@/lib/tick-clock';
 import { t, type MessageKey } from '@/lib/i18n';
 import { isolatedName } from '@/lib/page-data';
-import { alertLevel, byUrgency, nextCrossing, WAITING_ROWS, type Thresholds, type Waiting } from '@/lib/waiting';
+import { alertLevel, byUrgency, nextRedraw, WAITING_ROWS, type Thresholds, type Waiting } from '@/lib/waiting';
 
 /** m:ss, or h:mm:ss past an hour: what an agent reads at a glance. */
 export function formatWait(ms: number): string {
@@ -13,22 +12,28 @@ export function formatWait(ms: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-const everySecond = createTickClock();
+/** setTimeout's longest delay: a longer one fires at once, with a TimeoutOverflowWarning in Node. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * The clock the count-up runs on: `now` as given, then ticking every second while anyone waits, and at
- * each threshold crossing, so a row turns amber or red at the moment the badge does, not up to a second
- * later. The list ticks on its own so that a second passing redraws these rows and nothing else.
+ * The clock the count-up runs on: redrawn at the moment the next shown wait reaches a whole second of its
+ * own (and at each threshold crossing), so each row reads what the console's "已等 N 秒" reads, counted from
+ * the wait's origin, and turns amber or red at the moment the badge does. A clock on a grid of its own
+ * (started when the list was drawn) read up to a second behind the console's.
  */
-function useTickingNow(now: number, waits: Waiting[], thresholds: Thresholds, clock: TickClock): number {
-  const [ticked, setTicked] = useState(now);
-  const running = waits.length > 0;
-  useEffect(() => (running ? clock.subscribe(setTicked) : undefined), [running, clock]);
+function useTickingNow(now: number, waits: Waiting[], thresholds: Thresholds): number {
+  const [ticked, setTicked] = useState(() => Date.now());
   const current = Math.max(now, ticked);
   useEffect(() => {
-    const next = nextCrossing(waits, current, thresholds);
+    const next = nextRedraw(waits, current, thresholds);
     if (next === null) return undefined;
-    const timer = setTimeout(() => setTicked(Date.now()), Math.max(0, next - Date.now()) + 5);
+    let timer: ReturnType<typeof setTimeout>;
+    // A redraw further off than setTimeout can wait (a `now` given far ahead of this machine's clock) is reached in steps.
+    const arm = () => {
+      const delay = Math.max(0, next - Date.now());
+      timer = delay > LONGEST_TIMER_MS ? setTimeout(arm, LONGEST_TIMER_MS) : setTimeout(() => setTicked(Math.max(Date.now(), next)), delay);
+    };
+    arm();
     return () => clearTimeout(timer);
   }, [waits, thresholds, current]);
   return current;
@@ -39,10 +44,10 @@ function useTickingNow(now: number, waits: Waiting[], thresholds: Thresholds, cl
  * conversation. At most WAITING_ROWS rows, and how many more wait (`total`: all who wait, when `waits` is
  * already only the most urgent of them).
  */
-export function WaitingList({ waits, total = waits.length, now: givenNow, thresholds, onOpen, clock = everySecond }: { waits: Waiting[]; total?: number; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void; clock?: TickClock }) {
+export function WaitingList({ waits, total = waits.length, now: givenNow, thresholds, onOpen }: { waits: Waiting[]; total?: number; now: number; thresholds: Thresholds; onOpen?: (w: Waiting) => void }) {
   // Sorted once per new list, not on every second's tick (the tick's timers re-arm when this changes).
   const shown = useMemo(() => byUrgency(waits).slice(0, WAITING_ROWS), [waits]);
-  const now = useTickingNow(givenNow, shown, thresholds, clock);
+  const now = useTickingNow(givenNow, shown, thresholds);
   if (!waits.length) return <p class="muted">{t('nobodyWaiting')}</p>;
   const more = Math.max(0, total, waits.length) - shown.length;
   // The one queue holds several shops' buyers: each row then names its shop.

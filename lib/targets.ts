@@ -36,7 +36,16 @@ export interface MetricRow {
   grade: Grade;
 }
 
-export function metricRows(m: Metrics, t: Targets): MetricRow[] {
+/**
+ * `counting: false` (now is outside the service window): the rows keep their values but no grade, so an
+ * unanswered count of 0 is not shown green while buyers wait whose messages do not count.
+ */
+export function metricRows(m: Metrics, t: Targets, { counting = true }: { counting?: boolean } = {}): MetricRow[] {
+  const rows = gradedRows(m, t);
+  return counting ? rows : rows.map((row) => ({ ...row, grade: 'none' as const }));
+}
+
+function gradedRows(m: Metrics, t: Targets): MetricRow[] {
   const avg = m.avgResponseMs === null ? null : m.avgResponseMs / 1000;
   const rate = (id: MetricId, value: number | null, target: number): MetricRow => ({ id, value, target, kind: 'rate', grade: grade(value, target, true) });
   return [

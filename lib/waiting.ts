@@ -64,6 +64,20 @@ export function marks(t: Thresholds): number[] {
 }
 
 /** The next moment (epoch ms) after `now` at which any of these waits crosses a mark, or null. */
+/**
+ * When a count-up of these waits next changes what it shows: the next whole second of any wait, counted from
+ * its own origin, or a threshold crossing if one comes first (thresholds need not be whole seconds). Null
+ * when nobody waits.
+ */
+export function nextRedraw(waits: readonly Pick<Waiting, 'since'>[], now: number, t: Thresholds): number | null {
+  let next: number | null = nextCrossing(waits, now, t);
+  for (const w of waits) {
+    const second = w.since + (Math.floor((now - w.since) / 1000) + 1) * 1000;
+    if (next === null || second < next) next = second;
+  }
+  return next;
+}
+
 export function nextCrossing(waits: readonly Pick<Waiting, 'since'>[], now: number, t: Thresholds): number | null {
   let next: number | null = null;
   for (const w of waits) {

@@ -11,6 +11,7 @@ import type { createClient } from '@/lib/messaging';
 import type { MetricsView, View } from '@/lib/protocol';
 import type { Snippet } from '@/lib/snippet';
 import { createSnippetIndex } from '@/lib/snippet-search';
+import { serviceWindowAt } from '@/lib/service-window';
 import { metricRows, metricsCsv } from '@/lib/targets';
 import { download } from '@/components/download';
 
@@ -71,6 +72,8 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
     download(`kefu-metrics-${stamp(data.period.start)}.csv`, 'text/csv', csv);
   };
 
+  const serviceWindow = data ? serviceWindowAt(data.profile.window, data.now, data.timeZone) : { inside: true, label: '' };
+
   return (
     <main class="popup">
       <header>
@@ -100,7 +103,8 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
           </section>
           <section>
             <p class="muted profile-line">{t('profileInUse', t(`profile_${data.profile.unit}` as MessageKey), data.profile.id, data.timeZone)}</p>
-            <MetricsTable rows={metricRows(data.metrics, data.targets)} />
+            {!serviceWindow.inside && <Notice kind="warning" text={t('outsideServiceWindow', serviceWindow.label)} />}
+            <MetricsTable rows={metricRows(data.metrics, data.targets, { counting: serviceWindow.inside })} />
           </section>
           <section>
             <h2>{t('waitingTitle', String(data.waitsTotal))}</h2>

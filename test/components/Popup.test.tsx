@@ -40,6 +40,23 @@ describe('popup', () => {
     await waitFor(() => expect(opened).toEqual(['demo|shop-b|b9']));
   });
 
+  test('outside the service window, says the waits do not count, grades nothing green, and still lists who waits', async () => {
+    // 06:30 in Shanghai: before the default profile's 08:00-23:00.
+    const now = Date.UTC(2026, 11, 2, 6 - 8, 30);
+    const wait = { key: 'demo|s|b1', site: 'demo', shopId: 's', conversationId: 'b1', buyerName: '早起的买家', since: now - 90_000, messageId: null, source: 'list' as const };
+    render(<App send={client({ 'metrics.get': async ({ view }) => metricsView({ view, now, waits: [wait], waitsTotal: 1 }) })} openOptions={vi.fn()} insertInTab={async () => null} />);
+    expect(await screen.findByText('不在服务时段 08:00-23:00 内：这些等待不计入平台的回复率。')).toBeTruthy();
+    const unanswered = (await screen.findAllByRole('row')).find((r) => r.getAttribute('data-metric') === 'unanswered')!;
+    expect(unanswered.className).not.toBe('grade--good');
+    expect(screen.getByText('早起的买家')).toBeTruthy();
+  });
+
+  test('inside the service window, no such notice', async () => {
+    render(<App send={client({ 'metrics.get': async ({ view }) => metricsView({ view }) })} openOptions={vi.fn()} insertInTab={async () => null} />);
+    await screen.findAllByRole('row');
+    expect(screen.queryByText(/不在服务时段/)).toBeNull();
+  });
+
   test('shows each metric against its target, coloured, and which counting is in use', async () => {
     render(<App send={client({ 'metrics.get': async ({ view }) => metricsView({ view, metrics: finalizeMetrics(counters()) }) })} openOptions={vi.fn()} insertInTab={async () => null} />);
     const row = async (id: string) => (await screen.findAllByRole('row')).find((r) => r.getAttribute('data-metric') === id)!;

@@ -95,8 +95,27 @@ describe('Sidebar', () => {
       render(<Sidebar state={{ ...base, waits: [wait('阿花', 18)] }} actions={actions()} />);
       const row = () => screen.getByRole('button', { name: /已等待/ });
       expect([row().textContent, row().className]).toEqual(['阿花0:18', 'waiting waiting--ok']);
-      act(() => void vi.advanceTimersByTime(3_000));
+      // A second at a time: each redraw arms the next one once its effects ran (act flushes them).
+      for (let i = 0; i < 3; i++) act(() => void vi.advanceTimersByTime(1_000));
       expect([row().textContent, row().className]).toEqual(['阿花0:21', 'waiting waiting--warn']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('the count-up turns at the wait’s own seconds, as the console’s “已等 N 秒” does, not on a grid of its own', () => {
+    vi.useFakeTimers({ now: NOW });
+    try {
+      // Waiting 18.3 s when drawn: 19 s comes 0.7 s later, not a whole second after the list was drawn.
+      render(<Sidebar state={{ ...base, waits: [{ ...wait('阿花', 0), since: NOW - 18_300 }] }} actions={actions()} />);
+      const clock = () => screen.getByRole('button', { name: /已等待/ }).querySelector('.waiting-clock')!.textContent;
+      expect(clock()).toBe('0:18');
+      act(() => void vi.advanceTimersByTime(699));
+      expect(clock()).toBe('0:18');
+      act(() => void vi.advanceTimersByTime(2));
+      expect(clock()).toBe('0:19');
+      act(() => void vi.advanceTimersByTime(1_000));
+      expect(clock()).toBe('0:20');
     } finally {
       vi.useRealTimers();
     }
@@ -105,9 +124,7 @@ describe('Sidebar', () => {
   test('a row turns amber at the threshold itself, not at the count-up’s next second', () => {
     vi.useFakeTimers({ now: NOW });
     try {
-      // A clock whose seconds never come: only the crossing can redraw the row.
-      const stopped = { subscribe: () => () => undefined };
-      render(<Sidebar state={{ ...base, waits: [{ ...wait('阿花', 0), since: NOW - 19_600 }] }} actions={actions()} clock={stopped} />);
+      render(<Sidebar state={{ ...base, waits: [{ ...wait('阿花', 0), since: NOW - 19_600 }] }} actions={actions()} />);
       const row = () => screen.getByRole('button', { name: /已等待/ });
       expect(row().className).toBe('waiting waiting--ok');
       act(() => void vi.advanceTimersByTime(390));
