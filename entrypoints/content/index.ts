@@ -207,11 +207,17 @@ export default defineContentScript({
       adapter.dockRoot,
     );
 
-    /** The open conversation's phase, from its order and its buyer's last words: fitting snippets rank first. */
+    /**
+     * The open conversation's phase, from its order and its buyer's last words, and those words themselves: the
+     * sidebar ranks the snippets that answer them first. Sent only when they change (the frame compares by identity).
+     */
     const buyerWords = createBuyerWords();
     const refreshPhase = () => {
-      const phase = guessPhase(conversation, conversation ? buyerWords.of(conversation.conversationId) : []);
-      if (phase !== sidebar.view().phase) sidebar.update({ phase });
+      const asks = conversation ? buyerWords.of(conversation.conversationId) : [];
+      const phase = guessPhase(conversation, asks);
+      const before = sidebar.view().asks ?? [];
+      const asksChanged = asks.length !== before.length || asks.some((ask, i) => ask !== before[i]);
+      if (phase !== sidebar.view().phase || asksChanged) sidebar.update({ phase, ...(asksChanged ? { asks } : {}) });
     };
 
     const loadSnippets = () =>
@@ -296,8 +302,12 @@ export default defineContentScript({
     listenIn(document);
     const listenInFrames = () => sameOriginFrames(document).forEach(listenIn);
     listenInFrames();
-    // The focus leaving the top document goes into a frame, perhaps one loaded (or reloaded) since: listen
-    // there before the agent's first key.
+    // A frame that loads (or reloads) gets a new document: listen there as soon as it has loaded (`load` does
+    // not bubble, but a capturing listener sees it). A srcdoc frame replaces the about:blank document it
+    // started with, which is the one seen at start-up. And the focus going into a frame (its element takes
+    // `focusin` here, and the window is blurred) listens there before the agent's first key, whatever came first.
+    document.addEventListener('load', (event) => event.target instanceof HTMLIFrameElement && listenInFrames(), { capture: true, signal: controller.signal });
+    document.addEventListener('focusin', (event) => event.target instanceof HTMLIFrameElement && listenInFrames(), { capture: true, signal: controller.signal });
     addEventListener('blur', () => setTimeout(listenInFrames, 0), { signal: controller.signal });
     // The popup's "insert" lands here: the same path as a click in the sidebar.
     browser.runtime.onMessage.addListener((message) => {

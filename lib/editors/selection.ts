@@ -44,6 +44,10 @@ export function rememberSelections(doc: Document, signal?: AbortSignal): void {
   // `selectionchange` is queued as a task, and changes close together send one: a caret moved just before a
   // click elsewhere would be reported only where the click put it. On `focusout` the editor still holds it.
   doc.addEventListener('focusout', remember, { capture: true, signal });
+  // And under load the queued `selectionchange` of a key or a click may come after the next click has
+  // moved the selection away: the end of each key and click is read at once, as it happens.
+  doc.addEventListener('keyup', remember, { capture: true, signal });
+  doc.addEventListener('mouseup', remember, { capture: true, signal });
   signal?.addEventListener('abort', () => watched.delete(doc), { once: true });
 }
 
