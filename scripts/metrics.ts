@@ -1,31 +1,55 @@
 /**
- * Counts a shift export again, for supervisors: `npm run metrics -- FILE.json [--profile ID] [--time-zone ZONE]`.
+ * Counts a shift export again, for team leads: `npm run metrics -- FILE.json [--json] [--profile ID] [--unit UNIT]
+ * [--time-zone ZONE] [--out FILE]`.
  *
- * Reads a file the popup exported (lib/event-export.ts), validates it, and prints
- * `{ profile, timeZone, period, metrics }` as pretty JSON on stdout (exit 0). The export's own profile, time
- * zone and period are used unless overridden: `--profile` takes a preset id (default, taobao, douyin,
- * pinduoduo, jd), `--time-zone` an IANA zone. Rates are 0..1, times in milliseconds (lib/metrics.ts).
+ * Reads a file the popup exported (lib/event-export.ts), validates it, and prints a readable summary (rates as
+ * percentages, the average in seconds, the period in local time, the counting rules spelled out). `--json`
+ * prints `{ profile, timeZone, period, metrics }` as pretty JSON instead: rates 0..1, times in milliseconds
+ * (lib/metrics.ts); scripts read that, so its shape does not change. The export's own profile, time zone and
+ * period are used unless overridden: `--profile` takes a preset id, `--unit` the counting unit (it wins over
+ * the profile's), `--time-zone` an IANA zone. `--out FILE` writes the output to FILE instead of stdout, so
+ * that npm's "> kefu-sidekick@0.1.0 metrics" banner cannot end up in a redirected JSON file.
  *
  * The evaluation time `now` is the later of the export's period.end and exportedAt: nothing in the file
  * happened after it. (The counters do not depend on `now` today: a buyer message without a reply among the
  * exported events is unanswered. See the header of lib/metrics.ts.)
  *
- * A missing or broken file: `error: FILE: <why>` on stderr, exit 1. Bad usage: the usage on stderr, exit 2.
+ * A missing or broken file, or an --out file that cannot be written: `error: FILE: <why>` on stderr, exit 1.
+ * Bad usage: the usage on stderr, exit 2.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseEventExport } from '../lib/event-export';
 import { isValidTimeZone } from '../lib/local-time';
-import { presetProfile, presetProfiles, type MetricProfile } from '../lib/metric-profiles';
+import { COUNTING_UNITS, presetProfile, presetProfiles, type CountingUnit, type MetricProfile } from '../lib/metric-profiles';
 import { computeMetrics, type Metrics, type Period } from '../lib/metrics';
+import { botText, effectiveText, localPeriod, percent, seconds, UNIT_NOUN, unitText, utcOffset, windowText } from '../lib/report/format';
 
-export const USAGE = `usage: npm run metrics -- FILE.json [--profile ID] [--time-zone ZONE]
+const PROFILE_IDS = presetProfiles.map((p) => p.id).join(', ');
 
-Counts the reply metrics of a Kefu Sidekick event export (the popup's "export events").
+function presetLines(): string {
+  return presetProfiles.map((p) => `  ${p.id.padEnd(10)} unit ${p.unit.padEnd(8)} window ${windowText(p.window)}  ${botText(p)}`).join('\n');
+}
+
+export const USAGE = `usage: npm run metrics -- FILE.json [--json] [--profile ID] [--unit UNIT] [--time-zone ZONE] [--out FILE]
+
+Counts the reply metrics of a Kefu Sidekick event export (the popup's "export events") and prints a summary.
   FILE.json         the export file
-  --profile ID      count with a preset instead of the export's profile: ${presetProfiles.map((p) => p.id).join(', ')}
+  --json            print the machine-readable JSON instead (rates 0..1, times in ms)
+  --profile ID      count with a preset instead of the export's profile: ${PROFILE_IDS}
+  --unit UNIT       count this unit instead of the profile's: ${COUNTING_UNITS.join(', ')}
+                      message  each buyer message, waiting from its own time
+                      round    a run of buyer messages before a reply, waiting from its first message
+                      buyer    each buyer once a local day
+                      session  each session (a new one after the profile's minutes of silence)
   --time-zone ZONE  count days and the service window in this IANA time zone (e.g. Asia/Shanghai)
+  --out FILE        write the output to FILE instead of the terminal
   --help            show this help
+
+Preset profiles (reported by seller-advice sites, not by the platforms):
+${presetLines()}
+
+To redirect the JSON yourself, silence npm's banner: npm run -s metrics -- FILE.json --json > out.json
 `;
 
 export interface CliResult {
@@ -43,18 +67,28 @@ export interface CliOutput {
 
 interface Options {
   file: string;
+  json: boolean;
   profile?: string;
+  unit?: CountingUnit;
   timeZone?: string;
+  out?: string;
 }
+
+const VALUE_OPTIONS = ['--profile', '--unit', '--time-zone', '--out'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function usageError(message: string): CliResult {
   return { code: 2, stdout: '', stderr: `error: ${message}\n\n${USAGE}` };
 }
 
+function isUnit(value: string): value is CountingUnit {
+  return (COUNTING_UNITS as readonly string[]).includes(value);
+}
+
 function parseArgs(args: readonly string[]): Options | CliResult {
   const files: string[] = [];
-  let profile: string | undefined;
-  let timeZone: string | undefined;
+  const values: Partial<Record<ValueOption, string>> = {};
+  let json = false;
   let optionsDone = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -67,49 +101,96 @@ function parseArgs(args: readonly string[]): Options | CliResult {
       continue;
     }
     if (arg === '--help' || arg === '-h') return { code: 0, stdout: USAGE, stderr: '' };
+    if (arg === '--json') {
+      json = true;
+      continue;
+    }
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name !== '--profile' && name !== '--time-zone') return usageError(`unknown option ${name}`);
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return usageError(`unknown option ${name}`);
     const value = inline ?? args[++i];
     if (value === undefined || value === '') return usageError(`${name} needs a value`);
-    if (name === '--profile') profile = value;
-    else timeZone = value;
+    values[name as ValueOption] = value;
   }
   if (files.length === 0) return usageError('no export file given');
   if (files.length > 1) return usageError(`one export file at a time (got ${files.length})`);
-  if (profile !== undefined && !presetProfile(profile)) {
-    return usageError(`--profile: unknown profile "${profile}" (one of ${presetProfiles.map((p) => p.id).join(', ')})`);
-  }
+  const { '--profile': profile, '--unit': unit, '--time-zone': timeZone, '--out': out } = values;
+  if (profile !== undefined && !presetProfile(profile)) return usageError(`--profile: unknown profile "${profile}" (one of ${PROFILE_IDS})`);
+  if (unit !== undefined && !isUnit(unit)) return usageError(`--unit: unknown unit "${unit}" (one of ${COUNTING_UNITS.join(', ')})`);
   if (timeZone !== undefined && !isValidTimeZone(timeZone)) return usageError(`--time-zone: unknown time zone "${timeZone}"`);
-  return { file: files[0]!, profile, timeZone };
+  return { file: files[0]!, json, profile, unit: unit as CountingUnit | undefined, timeZone, out };
 }
 
-function readError(e: unknown): string {
+function fileError(e: unknown, writing = false): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not an export file';
+  if (code === 'ENOENT') return writing ? 'no such folder' : 'no such file';
+  if (code === 'EISDIR') return writing ? 'is a directory' : 'is a directory, not an export file';
   if (code === 'EACCES') return 'permission denied';
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The whole CLI, without touching the process: arguments in, exit code and output out. */
-export function runMetricsCli(args: readonly string[], readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): CliResult {
+/** Where the profile in use came from, for the summary: the team lead must see what was counted and why. */
+function profileSource(options: Options): string {
+  const from = options.profile !== undefined ? 'preset chosen with --profile' : "the export's own profile";
+  return options.unit !== undefined ? `${from}, unit set with --unit` : from;
+}
+
+/** The readable summary: what a team lead reads in a terminal. */
+export function summary(output: CliOutput, file: string, source: string): string {
+  const { profile, timeZone, period, metrics: m } = output;
+  const rows: [string, string][] = [
+    ['Period', `${localPeriod(period, timeZone)} (${timeZone}, ${utcOffset(period.start, timeZone)})`],
+    ['Profile', `${profile.id} (${source})`],
+    ['  counts', unitText(profile)],
+    ['  window', `${windowText(profile.window)} local time: buyer messages outside it are not counted`],
+    ['  bots', botText(profile)],
+    ['  effective', effectiveText(profile)],
+    ['Counted', `${m.counted} ${UNIT_NOUN[profile.unit]}: ${m.answered} answered, ${m.unanswered} unanswered`],
+    ['Replied within 30 s', percent(m.rates['30'])],
+    ['Replied within 3 min', percent(m.rates['180'])],
+    ['Replied within 5 min', percent(m.rates['300'])],
+    ['Average response', `${seconds(m.avgResponseMs)}${m.avgResponseMs === null ? '' : ` (over the ${m.answered} answered)`}`],
+    ['Consulting buyers', String(m.consultingBuyers)],
+    ['Effective reply rate', percent(m.effectiveReplyRate)],
+    ['Inquiry conversion', percent(m.inquiryConversion)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  return `Metrics of ${file}\n${rows.map(([label, value]) => `${label.padEnd(width)}${value}`).join('\n')}\n`;
+}
+
+/**
+ * The whole CLI, without touching the process: arguments in, exit code and output out. `readFile` and
+ * `writeFile` are the file system, replaceable in tests.
+ */
+export function runMetricsCli(
+  args: readonly string[],
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+  writeFile: (path: string, text: string) => void = (path, text) => writeFileSync(path, text),
+): CliResult {
   const options = parseArgs(args);
   if ('code' in options) return options;
   let text: string;
   try {
     text = readFile(options.file);
   } catch (e) {
-    return { code: 1, stdout: '', stderr: `error: ${options.file}: ${readError(e)}\n` };
+    return { code: 1, stdout: '', stderr: `error: ${options.file}: ${fileError(e)}\n` };
   }
   const parsed = parseEventExport(text);
   if (!parsed.ok) return { code: 1, stdout: '', stderr: `error: ${options.file}: ${parsed.error}\n` };
   const exported = parsed.value;
   const profile = (options.profile !== undefined && presetProfile(options.profile)) || exported.profile;
+  if (options.unit !== undefined) profile.unit = options.unit;
   const timeZone = options.timeZone ?? exported.timeZone;
   const period = exported.period;
   const now = Math.max(period.end, exported.exportedAt);
   const output: CliOutput = { profile, timeZone, period, metrics: computeMetrics(exported.events, profile, period, timeZone, now) };
-  return { code: 0, stdout: `${prettyJson(output)}\n`, stderr: '' };
+  const printed = options.json ? `${prettyJson(output)}\n` : summary(output, options.file, profileSource(options));
+  if (options.out === undefined) return { code: 0, stdout: printed, stderr: '' };
+  try {
+    writeFile(options.out, printed);
+  } catch (e) {
+    return { code: 1, stdout: '', stderr: `error: ${options.out}: ${fileError(e, true)}\n` };
+  }
+  return { code: 0, stdout: '', stderr: `wrote ${options.out}\n` };
 }
 
 /**

@@ -86,7 +86,7 @@ test('the popup exports the day as events and CSV; a supervisor scores the expor
   expect(csv).toMatch(/,consultingBuyers,3,,/);
 
   const { execFileSync } = await import('node:child_process');
-  const out = JSON.parse(execFileSync('npx', ['tsx', 'scripts/metrics.ts', (await jsonDownload.path())!], { encoding: 'utf8' }));
+  const out = JSON.parse(execFileSync('npx', ['tsx', 'scripts/metrics.ts', (await jsonDownload.path())!, '--json'], { encoding: 'utf8' }));
   expect(out.metrics.consultingBuyers).toBe(3);
   expect(out.metrics.unanswered).toBe(2);
   expect(errors).toEqual([]);

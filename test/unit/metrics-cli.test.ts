@@ -1,5 +1,9 @@
 import { execFile } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEventExport } from '@/lib/event-export';
 import { runMetricsCli } from '@/scripts/metrics';
 
 // Runs scripts/metrics.ts as supervisors do (`npm run metrics -- FILE.json`), as a child process, against each
@@ -23,7 +27,8 @@ function run(args: string[]): Promise<Run> {
 
 const DIR = 'test/fixtures/exports';
 const cases = {
-  good: [`${DIR}/good.json`],
+  good: [`${DIR}/good.json`, '--json'],
+  summary: [`${DIR}/good.json`],
   notJson: [`${DIR}/not-json.json`],
   notAnExport: [`${DIR}/not-an-export.json`],
   newer: [`${DIR}/newer-version.json`],
@@ -39,9 +44,17 @@ beforeAll(async () => {
 }, 120_000);
 
 const inProcess = {
-  taobao: [`${DIR}/good.json`, '--profile', 'taobao'],
-  pinduoduo: [`${DIR}/good.json`, '--profile=pinduoduo'],
-  utc: [`${DIR}/good.json`, '--time-zone', 'UTC'],
+  taobao: [`${DIR}/good.json`, '--profile', 'taobao', '--json'],
+  pinduoduo: [`${DIR}/good.json`, '--json', '--profile=pinduoduo'],
+  utc: [`${DIR}/good.json`, '--time-zone', 'UTC', '--json'],
+  rounds: [`${DIR}/good.json`, '--unit', 'round', '--json'],
+  roundsSummary: [`${DIR}/good.json`, '--unit=round'],
+  pinduoduoMessages: [`${DIR}/good.json`, '--unit', 'message', '--profile', 'pinduoduo', '--json'],
+  pinduoduoMessagesSummary: [`${DIR}/good.json`, '--profile', 'pinduoduo', '--unit', 'message'],
+  pinduoduoSummary: [`${DIR}/good.json`, '--profile', 'pinduoduo'],
+  utcSummary: [`${DIR}/good.json`, '--time-zone', 'UTC'],
+  unknownUnit: [`${DIR}/good.json`, '--unit', 'conversation'],
+  noOut: [`${DIR}/good.json`, '--out'],
   noArgs: [],
   unknownOption: [`${DIR}/good.json`, '--shift', 'morning'],
   badZone: [`${DIR}/good.json`, '--time-zone', 'Mars/Olympus_Mons'],
@@ -113,12 +126,117 @@ describe('a good export', () => {
   });
 });
 
+describe('the readable summary (the default)', () => {
+  it('spells out the period in local time, the counting rules, the counts, rates in % and the average in s', () => {
+    const { code, stdout, stderr } = outcome('summary');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        `Metrics of ${DIR}/good.json`,
+        'Period                2026-11-22 00:00 – 2026-11-23 00:00 (Asia/Shanghai, UTC+08:00)',
+        "Profile               default (the export's own profile)",
+        '  counts              each buyer message, waiting from its own time',
+        '  window              08:00-23:00 local time: buyer messages outside it are not counted',
+        '  bots                automatic (bot) replies do not count as replies',
+        '  effective           effective reply: any reply the same local day',
+        'Counted               5 buyer messages: 4 answered, 1 unanswered',
+        'Replied within 30 s   20.0%',
+        'Replied within 3 min  80.0%',
+        'Replied within 5 min  80.0%',
+        'Average response      66.3 s (over the 4 answered)',
+        'Consulting buyers     3',
+        'Effective reply rate  66.7%',
+        'Inquiry conversion    33.3%',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("names a preset's unit, window, bot rule and effective-reply limit", () => {
+    const { code, stdout } = outcome('pinduoduoSummary');
+    expect(code).toBe(0);
+    expect(stdout).toContain('\nProfile               pinduoduo (preset chosen with --profile)\n');
+    expect(stdout).toContain('\n  counts              each buyer once a local day, from their first message of the day\n');
+    expect(stdout).toContain('\n  bots                automatic (bot) replies do not count as replies (except for the 5 min rate, where they do)\n');
+    expect(stdout).toContain("\n  effective           effective reply: the day's first message answered within 1 h\n");
+    expect(stdout).toContain('\nCounted               3 buyers: 2 answered, 1 unanswered\n');
+    expect(stdout).toContain('\nAverage response      27.5 s (over the 2 answered)\n');
+  });
+
+  it('shows the period in the zone it counted in, and — where nothing was answered', () => {
+    expect(outcome('utcSummary').stdout).toContain('\nPeriod                2026-11-21 16:00 – 2026-11-22 16:00 (UTC, UTC+00:00)\n');
+    const noEvents = () => JSON.stringify({ ...JSON.parse(readFileSync(`${DIR}/good.json`, 'utf8')), events: [] });
+    const empty = runMetricsCli(['quiet.json', '--profile', 'jd'], noEvents);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toContain('\nCounted               0 sessions: 0 answered, 0 unanswered\n');
+    expect(empty.stdout).toContain('\nReplied within 30 s   —\n');
+    expect(empty.stdout).toContain('\nAverage response      —\n');
+  });
+});
+
+describe('--unit chooses the counting unit', () => {
+  it('counts rounds under the export\'s default profile, and says so', () => {
+    const out = JSON.parse(outcome('rounds').stdout);
+    expect(out.profile).toMatchObject({ id: 'default', unit: 'round', window: { start: 480, end: 1380 }, botRepliesCount: false });
+    // c1's two runs (09:00, 09:05) and c2's 22:59:30: c3's run began at 07:50, outside the window.
+    expect(out.metrics).toMatchObject({ counted: 3, answered: 3, unanswered: 0 });
+    expect(outcome('roundsSummary').stdout).toContain("\nProfile               default (the export's own profile, unit set with --unit)\n");
+    expect(outcome('roundsSummary').stdout).toContain('\nCounted               3 rounds: 3 answered, 0 unanswered\n');
+  });
+
+  it('wins over --profile, whatever the order, and keeps the rest of the preset', () => {
+    const out = JSON.parse(outcome('pinduoduoMessages').stdout);
+    expect(out.profile).toMatchObject({ id: 'pinduoduo', unit: 'message', effectiveReplyWithinSec: 3600, botRepliesCountFor: [300] });
+    expect(out.metrics).toMatchObject({ counted: 5, answered: 4, unanswered: 1 });
+    expect(outcome('pinduoduoMessagesSummary').stdout).toContain('\nProfile               pinduoduo (preset chosen with --profile, unit set with --unit)\n');
+    expect(outcome('pinduoduoMessagesSummary').stdout).toContain('\nCounted               5 buyer messages: 4 answered, 1 unanswered\n');
+  });
+});
+
+describe('--out writes the output to a file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-metrics-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes exactly the --json output, prints nothing on stdout', () => {
+    const file = join(dir, 'day.json');
+    const result = runMetricsCli([`${DIR}/good.json`, '--json', '--out', file]);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: `wrote ${file}\n` });
+    expect(readFileSync(file, 'utf8')).toBe(runMetricsCli([`${DIR}/good.json`, '--json']).stdout);
+    expect(JSON.parse(readFileSync(file, 'utf8')).metrics.counted).toBe(5);
+  });
+
+  it('writes the summary without --json', () => {
+    const file = join(dir, 'day.txt');
+    expect(runMetricsCli([`${DIR}/good.json`, `--out=${file}`]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(outcome('summary').stdout);
+  });
+
+  it('a folder that does not exist: error, exit 1', () => {
+    const file = join(dir, 'no-such-folder', 'day.json');
+    expect(runMetricsCli([`${DIR}/good.json`, '--out', file])).toEqual({ code: 1, stdout: '', stderr: `error: ${file}: no such folder\n` });
+  });
+});
+
 describe('a bad or missing file: error on stderr, exit 1', () => {
+  // The file's fault in lib/event-export.ts's words (its wording is tested in event-export.test.ts): the CLI
+  // names the file before it.
+  const why = (file: string) => {
+    const parsed = parseEventExport(readFileSync(file, 'utf8'));
+    if (parsed.ok) throw new Error(`${file} parses`);
+    return parsed.error;
+  };
   it.each([
-    ['notJson', `error: ${DIR}/not-json.json: not JSON: Expected a double-quoted property name, found "," (line 3, column 16)\n`],
-    ['notAnExport', `error: ${DIR}/not-an-export.json: format: this is not a Kefu Sidekick event export\n`],
-    ['newer', `error: ${DIR}/newer-version.json: version: 2 is newer than this tool understands (1)\n`],
-    ['badSender', `error: ${DIR}/bad-sender.json: events[2].sender: expected one of "buyer", "shop", "system" (got "robot")\n`],
+    ['notJson', `${DIR}/not-json.json`, /^not JSON: .*\(line 3, column 16\)$/],
+    ['notAnExport', `${DIR}/not-an-export.json`, /^format: this is not a Kefu Sidekick event export$/],
+    ['newer', `${DIR}/newer-version.json`, /^version: 2 is newer than this tool understands \(1\)$/],
+    ['badSender', `${DIR}/bad-sender.json`, /^events\[2\]\.sender: .*"robot"/],
+  ] as const)('%s', (name, file, reason) => {
+    expect(why(file)).toMatch(reason);
+    expect(outcome(name)).toEqual({ code: 1, stdout: '', stderr: `error: ${file}: ${why(file)}\n` });
+  });
+
+  it.each([
     ['missing', `error: ${DIR}/no-such-file.json: no such file\n`],
     ['directory', `error: ${DIR}: is a directory, not an export file\n`],
   ] as const)('%s', (name, stderr) => {
@@ -134,15 +252,26 @@ describe('bad usage: the usage on stderr, exit 2', () => {
     ['badZone', 'error: --time-zone: unknown time zone "Mars/Olympus_Mons"'],
     ['twoFiles', 'error: one export file at a time (got 2)'],
     ['noValue', 'error: --profile needs a value'],
+    ['unknownUnit', 'error: --unit: unknown unit "conversation" (one of message, round, buyer, session)'],
+    ['noOut', 'error: --out needs a value'],
   ] as const)('%s', (name, message) => {
     const { code, stdout, stderr } = outcome(name);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.startsWith(`${message}\n\nusage: npm run metrics -- FILE.json [--profile ID] [--time-zone ZONE]\n`)).toBe(true);
+    expect(stderr.startsWith(`${message}\n\nusage: npm run metrics -- FILE.json [--json] [--profile ID] [--unit UNIT] [--time-zone ZONE] [--out FILE]\n`)).toBe(true);
   });
 
-  it('--help prints the usage on stdout, exit 0', () => {
-    expect(outcome('help').code).toBe(0);
-    expect(outcome('help').stdout).toMatch(/^usage: npm run metrics -- FILE\.json/);
+  it('--help prints the usage on stdout, exit 0: every option, each preset spelled out, and npm run -s', () => {
+    const { code, stdout, stderr } = outcome('help');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^usage: npm run metrics -- FILE\.json/);
+    for (const option of ['--json', '--profile ID', '--unit UNIT', '--time-zone ZONE', '--out FILE', '--help']) expect(stdout).toContain(`\n  ${option} `);
+    expect(stdout).toContain('\n  default    unit message  window 08:00-23:00  automatic (bot) replies do not count as replies\n');
+    expect(stdout).toContain('\n  taobao     unit round    window 08:00-24:00  automatic (bot) replies count as replies\n');
+    expect(stdout).toContain('\n  douyin     unit round    window 08:00-23:00  automatic (bot) replies do not count as replies\n');
+    expect(stdout).toContain('\n  pinduoduo  unit buyer    window 08:00-23:00  automatic (bot) replies do not count as replies (except for the 5 min rate, where they do)\n');
+    expect(stdout).toContain('\n  jd         unit session  window 09:00-23:00  automatic (bot) replies do not count as replies\n');
+    expect(stdout).toContain('npm run -s metrics -- FILE.json --json > out.json');
   });
 });
