@@ -58,12 +58,16 @@ const WIDTH_STEP = 40;
 const SNIPPET_PREVIEW_WIDTH = 76;
 
 export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+  const buyerName = state.conversation?.buyerName;
+  const orderNumber = state.conversation?.orderNumber;
+  // The previews' chips show the open conversation's buyer and order; a new object only when they change.
+  const fillValues = useMemo(() => ({ buyerName, orderNumber }), [buyerName, orderNumber]);
   // The same element while the search and the shortcut's token stand still: waits changing with every buyer
   // message then redraw the list of waits, not the sixty snippets below it.
   const picker = useMemo(
-    () => <SnippetPicker search={actions.search} onChoose={actions.insert} onEscape={actions.backToInput} focusToken={state.searchToken} previewWidth={SNIPPET_PREVIEW_WIDTH} />,
+    () => <SnippetPicker search={actions.search} onChoose={actions.insert} onEscape={actions.backToInput} focusToken={state.searchToken} previewWidth={SNIPPET_PREVIEW_WIDTH} fillValues={fillValues} />,
     // A new one after the sidebar was collapsed: an element is not mounted twice.
-    [actions.search, actions.insert, actions.backToInput, state.searchToken, state.collapsed],
+    [actions.search, actions.insert, actions.backToInput, state.searchToken, state.collapsed, fillValues],
   );
   if (state.collapsed) {
     return (

@@ -1,7 +1,10 @@
 import { memo } from 'preact/compat';
 import type { Snippet } from '@/lib/snippet';
 import { t } from '@/lib/i18n';
-import { previewText } from '@/lib/preview';
+import { SnippetPreview } from './SnippetPreview';
+
+/** What the page knows of the open conversation, shown in the fill-in chips of the previews. */
+export type FillValues = Readonly<Record<string, string | undefined>>;
 
 interface RowProps {
   snippet: Snippet;
@@ -9,13 +12,14 @@ interface RowProps {
   actionLabel?: string;
   active: boolean;
   previewWidth?: number;
+  fillValues?: FillValues;
 }
 
 /**
  * One snippet's button. Memoised: a keystroke in the search changes the list, but most of its rows are the
  * same snippets as before, and a library at its limit has 2,000-character bodies to cut for each.
  */
-const SnippetRow = memo(function SnippetRow({ snippet, onChoose, actionLabel, active, previewWidth }: RowProps) {
+const SnippetRow = memo(function SnippetRow({ snippet, onChoose, actionLabel, active, previewWidth, fillValues }: RowProps) {
   return (
     <li>
       <button
@@ -32,7 +36,9 @@ const SnippetRow = memo(function SnippetRow({ snippet, onChoose, actionLabel, ac
           {snippet.shortcut && <kbd>{snippet.shortcut}</kbd>}
           {actionLabel && <span class="snippet-action">{actionLabel}</span>}
         </span>
-        <span class="snippet-body">{previewWidth ? previewText(snippet.body, previewWidth) : snippet.body}</span>
+        <span class="snippet-body">
+          <SnippetPreview body={snippet.body} values={fillValues} width={previewWidth} />
+        </span>
       </button>
     </li>
   );
@@ -40,13 +46,14 @@ const SnippetRow = memo(function SnippetRow({ snippet, onChoose, actionLabel, ac
 
 /**
  * Snippets as buttons; used by the sidebar (insert) and the popup (insert or copy). `previewWidth`: show only
- * the start of each body, about that many letters wide (the sidebar), instead of all of it (the popup).
+ * the start of each body, about that many letters wide (the sidebar), instead of all of it (the popup). A fill-in
+ * shows as a chip, never as a raw `{{key}}`: its value from `fillValues` when the page knows it, else its label.
  */
-export function SnippetList({ snippets, onChoose, actionLabel, activeId, previewWidth }: { snippets: Snippet[]; onChoose: (snippet: Snippet) => void; actionLabel?: string; activeId?: string; previewWidth?: number }) {
+export function SnippetList({ snippets, onChoose, actionLabel, activeId, previewWidth, fillValues }: { snippets: Snippet[]; onChoose: (snippet: Snippet) => void; actionLabel?: string; activeId?: string; previewWidth?: number; fillValues?: FillValues }) {
   return (
     <ul class="snippet-list">
       {snippets.map((snippet) => (
-        <SnippetRow key={snippet.id} snippet={snippet} onChoose={onChoose} actionLabel={actionLabel} active={snippet.id === activeId} previewWidth={previewWidth} />
+        <SnippetRow key={snippet.id} snippet={snippet} onChoose={onChoose} actionLabel={actionLabel} active={snippet.id === activeId} previewWidth={previewWidth} fillValues={fillValues} />
       ))}
     </ul>
   );

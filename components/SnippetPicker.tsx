@@ -1,14 +1,15 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Snippet } from '@/lib/snippet';
-import { SnippetList } from './SnippetList';
+import { SnippetList, type FillValues } from './SnippetList';
 
 /**
  * Quick search over the snippets (pinyin too: `tk` finds 退款), with the keyboard: ↑/↓ to move, Enter to
  * choose, Esc to give the focus back. `focusToken` changes when the agent's shortcut asks for the search box.
- * Pass the same `search` function until its answers would change.
+ * Pass the same `search` function until its answers would change. With the box empty, `search('')` gives the
+ * list to show (the sidebar: the suggestions for the open conversation first). `fillValues`: see SnippetList.
  */
-export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLabel, previewWidth }: { search: (query: string) => Snippet[]; onChoose: (s: Snippet) => void; onEscape?: () => void; focusToken?: number; actionLabel?: string; previewWidth?: number }) {
+export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLabel, previewWidth, fillValues }: { search: (query: string) => Snippet[]; onChoose: (s: Snippet) => void; onEscape?: () => void; focusToken?: number; actionLabel?: string; previewWidth?: number; fillValues?: FillValues }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -53,7 +54,7 @@ export function SnippetPicker({ search, onChoose, onEscape, focusToken, actionLa
         }}
       />
       {results.length ? (
-        <SnippetList snippets={results} onChoose={choose} activeId={query ? results[active]?.id : undefined} actionLabel={actionLabel} previewWidth={previewWidth} />
+        <SnippetList snippets={results} onChoose={choose} activeId={query ? results[active]?.id : undefined} actionLabel={actionLabel} previewWidth={previewWidth} fillValues={fillValues} />
       ) : (
         <p class="muted">{t('noSnippetFound')}</p>
       )}

@@ -26,6 +26,10 @@ export const SIDEBAR_CHANNEL_KEY = 'kefuSidebarChannel';
 
 const TextSchema = z.string().max(2_000);
 
+/** Enough of a buyer's message to tell what it asks; more buyer messages than the host keeps (3). */
+const MAX_ASK = 500;
+const MAX_ASKS = 5;
+
 /**
  * A page's text, cut to `max` rather than refused: a buyer's 500-character name must shrink in the
  * sidebar, not make the frame drop the whole update while the host believes it delivered.
@@ -41,6 +45,11 @@ export const SidebarViewSchema = z.object({
   snippets: z.array(SnippetSchema).max(MAX_SNIPPETS).nullable(),
   /** The open conversation's phase of service: fitting snippets rank first in the search. */
   phase: PhaseSchema.nullable(),
+  /**
+   * The open conversation's last buyer messages, oldest first (lib/buyer-words.ts): the frame ranks the snippets
+   * that answer them first (lib/suggest.ts). Each cut, not refused: one long message must not drop the update.
+   */
+  asks: z.array(pageText(MAX_ASK)).max(MAX_ASKS).optional(),
   /** Who waits, in every open console (the one queue): the most urgent, as many as the sidebar draws. */
   waits: z.array(WaitingSchema.extend({ buyerName: pageText(MAX_ID) })).max(WAITING_ROWS),
   /** How many wait in all (`waits` holds the most urgent only). */

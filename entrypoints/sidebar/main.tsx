@@ -4,6 +4,7 @@ import { Sidebar, type SidebarActions, type SidebarState } from '@/components/Si
 import { t, uiLanguage } from '@/lib/i18n';
 import { isQuickSearchKey, parseHostMessage, SIDEBAR_CHANNEL_KEY, sidebarHeight, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { createSnippetIndex } from '@/lib/snippet-search';
+import { createSuggester } from '@/lib/suggest';
 import { defaultLayout } from '@/lib/dock';
 import { defaultThresholds } from '@/lib/waiting';
 import './style.css';
@@ -37,13 +38,28 @@ let searchToken = 0;
 let waitsSince = Date.now();
 let post: (message: FrameMessage) => void = () => undefined;
 
-/** A new search function only when the snippets or the phase change: the picker searches again only then. */
-let searchFor: { snippets: SidebarView['snippets']; phase: SidebarView['phase']; search: SidebarActions['search'] } | null = null;
+/**
+ * A new search function only when the snippets, the phase or the buyer's last words change: the picker searches
+ * again only then. A typed query searches the library; an empty box shows the snippets that answer what the
+ * buyer asks first (lib/suggest.ts), then the rest in the search's order.
+ */
+let searchFor: { snippets: SidebarView['snippets']; phase: SidebarView['phase']; asks: SidebarView['asks']; search: SidebarActions['search'] } | null = null;
+let indexFor: { snippets: SidebarView['snippets']; index: ReturnType<typeof createSnippetIndex>; suggester: ReturnType<typeof createSuggester> } | null = null;
 const search = () => {
-  if (searchFor?.snippets !== view.snippets || searchFor?.phase !== view.phase) {
-    const index = createSnippetIndex(view.snippets ?? []);
-    const phase = view.phase;
-    searchFor = { snippets: view.snippets, phase, search: (query) => index.search(query, { phase, limit: 60 }) };
+  if (searchFor?.snippets !== view.snippets || searchFor?.phase !== view.phase || searchFor?.asks !== view.asks) {
+    // The index is built once per library: the buyer's words change far more often than the snippets.
+    if (indexFor?.snippets !== view.snippets) {
+      const index = createSnippetIndex(view.snippets ?? []);
+      indexFor = { snippets: view.snippets, index, suggester: createSuggester(view.snippets ?? [], index) };
+    }
+    const { index, suggester } = indexFor;
+    const { phase, asks } = view;
+    searchFor = {
+      snippets: view.snippets,
+      phase,
+      asks,
+      search: (query) => (query.trim() === '' ? suggester.rank(asks ?? [], { phase, limit: 60 }) : index.search(query, { phase, limit: 60 })),
+    };
   }
   return searchFor.search;
 };

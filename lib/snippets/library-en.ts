@@ -72,6 +72,16 @@ export const libraryEn: LibrarySeed[] = [
     body: 'Good question! Let me check this with our warehouse team. I will get back to you here as soon as I have the answer.',
   },
   {
+    id: 'en-in-stock',
+    lang: 'en',
+    phase: 'presale',
+    folder: 'Pre-sale/Product questions',
+    shortcut: 'instock',
+    tags: ['situation:product-question', 'stock', 'availability'],
+    title: 'In stock?',
+    body: 'Every colour and size you can select on the item page is in stock, and we ship paid orders in turn as soon as possible. If an option shows as sold out, we are restocking it: add the item to your wish list, and the platform will let you know when it is back.',
+  },
+  {
     id: 'en-recommend',
     lang: 'en',
     phase: 'presale',
@@ -233,6 +243,16 @@ export const libraryEn: LibrarySeed[] = [
     title: 'Tracking stopped in your country',
     body: 'I understand the waiting is frustrating. Tracking often goes quiet for some days once a parcel reaches the destination country, while it passes customs and is handed to the local post. You can also check tracking number {{trackingNumber}} on your local post website. I am contacting the carrier to check its status and will keep you updated here.',
   },
+  {
+    id: 'en-invoice',
+    lang: 'en',
+    phase: 'insale',
+    folder: 'In-sale/Invoice',
+    shortcut: 'invoice',
+    tags: ['situation:invoice', 'invoice', 'receipt'],
+    title: 'Invoice',
+    body: 'Yes, we can issue an invoice for your order. Please send us here the name (personal or company), the address and, for a company, the tax ID to put on it. We will upload the invoice to your order on the platform, where you can download it.',
+  },
 
   // ---------- After-sale: five de-escalation steps ----------
   {
@@ -306,6 +326,16 @@ export const libraryEn: LibrarySeed[] = [
     tags: ['situation:return-refund', 'refund', 'status'],
     title: 'Refund processed',
     body: 'Your refund has been processed. The money goes back to your original payment method, and you can follow its progress in the refund details of your order.',
+  },
+  {
+    id: 'en-exchange',
+    lang: 'en',
+    phase: 'aftersale',
+    folder: 'After-sale/Returns',
+    shortcut: 'exchange',
+    tags: ['situation:exchange', 'exchange', 'size', 'colour'],
+    title: 'Exchange for another size or colour',
+    body: 'Of course, you can exchange it for another size or colour. Please open an after-sales request from the order page, choose "Exchange", and tell us the size or colour you need. Keep the item unused with its tags on; once we receive it back, we will send the new one out as soon as possible.',
   },
   {
     id: 'en-missing-item',

@@ -82,6 +82,16 @@ export const libraryZh: LibrarySeed[] = [
     body: '亲，这个问题我需要跟仓库同事核实一下，确认后第一时间回复您，请稍等片刻～',
   },
   {
+    id: 'zh-in-stock',
+    lang: 'zh',
+    phase: 'presale',
+    folder: '售前/商品咨询',
+    shortcut: 'xh',
+    tags: ['situation:product-question', '库存', '现货', '补货'],
+    title: '有没有货',
+    body: '亲，页面上能选的颜色和尺码都是有货的，拍下付款后按顺序尽快发货～如果某个款式显示缺货，说明正在补货，您可以先收藏，到货后平台会提醒您哦～',
+  },
+  {
     id: 'zh-recommend',
     lang: 'zh',
     phase: 'presale',
@@ -233,6 +243,16 @@ export const libraryZh: LibrarySeed[] = [
     title: '物流停滞不更新',
     body: '亲，您的包裹（运单号 {{trackingNumber}}）物流有一段时间没有更新了，让您久等了。我这边马上联系快递公司核实包裹位置，有进展第一时间告诉您～',
   },
+  {
+    id: 'zh-invoice',
+    lang: 'zh',
+    phase: 'insale',
+    folder: '售中/发票',
+    shortcut: 'fp',
+    tags: ['situation:invoice', '发票', '开票'],
+    title: '开发票',
+    body: '亲，可以开发票的～您在订单详情页点击「申请开票」，填写发票抬头（个人填姓名，单位填名称和税号）就可以，电子发票开好后会发到订单里，随时可以下载哦～',
+  },
 
   // ---------- 售后：安抚五步 ----------
   {
@@ -306,6 +326,16 @@ export const libraryZh: LibrarySeed[] = [
     tags: ['situation:return-refund', '退款', '到账'],
     title: '退款已处理',
     body: '亲，您的退款已经处理好了，款项会按原支付方式原路退回，到账进度可以在订单的退款详情里查看哦～',
+  },
+  {
+    id: 'zh-exchange',
+    lang: 'zh',
+    phase: 'aftersale',
+    folder: '售后/退换货',
+    shortcut: 'hh',
+    tags: ['situation:exchange', '换货', '换尺码', '换颜色'],
+    title: '换货：换尺码或颜色',
+    body: '亲，可以换的～请在订单页面点击「申请售后」，选择「换货」，写上想换的尺码或颜色。商品保持吊牌完好、不影响二次销售，我们收到寄回的商品后，会尽快把新的给您寄出～',
   },
   {
     id: 'zh-missing-item',

@@ -178,6 +178,28 @@ describe('Sidebar', () => {
     expect(screen.getAllByText(hostile)).toHaveLength(2);
   });
 
+  test('previews never show a raw placeholder: fill-ins are chips, filled with the open conversation’s buyer and order', () => {
+    const notice = defaultSnippets.find((s) => s.id === 'zh-shipping-notice')!;
+    const { container, rerender } = render(
+      <Sidebar state={{ ...base, conversation: { conversationId: 'b1', buyerName: '快乐的阿花', orderNumber: '2600001' }, snippets: [notice] }} actions={{ ...actions(), search: () => [notice] }} />,
+    );
+    const body = () => container.querySelector('.snippet .snippet-body')!;
+    expect(body().textContent).not.toMatch(/\{\{|\}\}/);
+    const chips = () => [...body().querySelectorAll('.fill-chip')].map((chip) => [chip.textContent, chip.getAttribute('title'), chip.classList.contains('fill-chip--filled')]);
+    expect(chips()).toEqual([
+      ['快乐的阿花', '买家昵称', true],
+      ['2600001', '订单号', true],
+      ['日期', '日期', false],
+      ['运单号', '运单号', false],
+    ]);
+    // Another buyer opened, without an order: the chips follow.
+    rerender(<Sidebar state={{ ...base, conversation: { conversationId: 'b2', buyerName: 'Maria' }, snippets: [notice] }} actions={{ ...actions(), search: () => [notice] }} />);
+    expect(chips().slice(0, 2)).toEqual([
+      ['Maria', '买家昵称', true],
+      ['订单号', '订单号', false],
+    ]);
+  });
+
   test('collapses to a tab and opens again', () => {
     const a = actions();
     const { rerender } = render(<Sidebar state={base} actions={a} />);

@@ -104,6 +104,18 @@ describe.each(['standard', 'editable'])('in the %s layout', (layout) => {
   });
 });
 
+test('what the buyer just asked puts the snippets that answer it first, and previews show fill-ins as chips, never {{…}}', async () => {
+  const { page, errors } = await h.openDemo('seed=45&pace=0&buyers=1&shop=suggest');
+  await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(10);
+  await page.evaluate(() => window.__kefuDemo.buyerWrites('小了 能换大一码吗'));
+  await expect.poll(() => sidebar(page).locator('.snippet-title').first().textContent()).toContain('换货');
+  await page.evaluate(() => window.__kefuDemo.buyerWrites('where is my parcel'));
+  await expect.poll(() => sidebar(page).locator('.snippet-title').first().textContent()).not.toContain('换货');
+  expect(await sidebar(page).locator('.snippet').evaluateAll((rows) => rows.filter((row) => row.textContent!.includes('{{')).length)).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('a snippet chosen in the popup is inserted into the console tab through the content script', async () => {
   const { page } = await h.openDemo('seed=45&pace=0&buyers=1');
   await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(10);

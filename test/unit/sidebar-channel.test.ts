@@ -27,6 +27,17 @@ describe('sidebar channel', () => {
     expect(viewChanges(view, { ...view })).toEqual({});
   });
 
+  test('the buyer’s last words reach the frame cut to a sane length, never dropping the update', () => {
+    const asks = ['小了 能换大一码吗', 'x'.repeat(12_000)];
+    const read = parseHostMessage(JSON.parse(JSON.stringify({ type: 'view', view: { asks } })));
+    const received = (read as { view: Partial<SidebarView> }).view;
+    expect(received.asks?.[0]).toBe('小了 能换大一码吗');
+    expect(received.asks?.[1]).toHaveLength(500);
+    // Optional: a host that sends none is still understood.
+    expect(parseHostMessage({ type: 'view', view: { phase: 'presale' } })).not.toBeNull();
+    expect(parseHostMessage({ type: 'view', view: { asks: Array.from({ length: 6 }, () => 'hi') } })).toBeNull();
+  });
+
   test('an update with an over-long name is drawn with the name cut, not dropped', () => {
     const long = '名'.repeat(201);
     const change = { conversation: { ...view.conversation!, buyerName: long }, waits: [{ ...view.waits[0]!, buyerName: long }], notice: { kind: 'error' as const, text: 'x'.repeat(5_000) } };
