@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { siteOriginPatterns } from './lib/sites/registry';
@@ -5,6 +6,26 @@ import { siteOriginPatterns } from './lib/sites/registry';
 // The demo console's URL is also read by `npm run dev`, so it is named once here.
 export const DEMO_PORT = Number(process.env.KEFU_DEMO_PORT ?? 5178);
 export const DEMO_URL = `http://localhost:${DEMO_PORT}/kefu-demo/`;
+
+/**
+ * What the sources zip (addons.mozilla.org's review) holds: the files git tracks, so that nothing untracked
+ * or ignored (a screenshot a command wrote, a debug log) goes in, less what a reviewer does not need to
+ * build and read the extension and its demo: tests and their fixtures, benchmarks, screenshots, CI.
+ * Null outside a git checkout (a build from the sources zip itself), where WXT's own choice applies.
+ */
+export function reviewSources(root = process.cwd()): string[] | null {
+  let tracked: string[];
+  try {
+    tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\0');
+  } catch {
+    return null;
+  }
+  return tracked.filter((file) => file && !NOT_FOR_REVIEW.some((pattern) => pattern.test(file)));
+}
+const NOT_FOR_REVIEW = [/^test\//, /^bench\//, /^docs\/.*\.png$/, /^\.ci\//, /^\.gitignore$/];
+
+/** A file name as a glob that matches only itself (WXT takes its sources as tinyglobby patterns). */
+const literalGlob = (file: string) => file.replace(/[\\()[\]{}*?!+@]/g, '\\$&');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -38,6 +59,14 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Asked of git only when a sources zip is made, not on every build. Listed one by one, dot files
+    // included (.nvmrc), so the zip holds these and nothing else.
+    'zip:sources:start': (wxt) => {
+      const files = reviewSources(wxt.config.zip.sourcesRoot);
+      if (files) wxt.config.zip.includeSources = files.map(literalGlob);
+    },
+  },
   webExt: {
     // Without a display there is no browser window to open: `npm run dev` then only builds and watches.
     disabled: !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY,

@@ -30,14 +30,32 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** In this order: 2 and 5 share one loaded day, so they run back to back and share one browser. */
 const BENCHMARKS: Benchmark[] = [contentCpu, metricsDay, idbSize, badgeLatency, contentMemory, snippetSearch, ...snippetLimits];
 
+function usage(): string {
+  return [
+    'Usage: npm run bench [-- NAME ...] [--no-build] [--quick] [--extension DIR]',
+    '',
+    'Builds the Chrome extension and the demo console, serves the demo on loopback and runs each benchmark',
+    'against a baseline measured in the same run; exits 1 when a budget fails. See bench/README.md.',
+    '',
+    '  NAME             run only these benchmarks (default: all)',
+    '  --no-build       use the builds already in .output/',
+    '  --quick          shortened windows: checks the harness, not the budgets',
+    '  --extension DIR  benchmark an extension already built in DIR',
+    '  --help           this text',
+    '',
+    `Benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+  ].join('\n');
+}
+
 function parseArgs(argv: string[]) {
-  const args = { names: [] as string[], build: true, quick: false, extensionDir: EXTENSION_DIR };
+  const args = { names: [] as string[], build: true, quick: false, help: false, extensionDir: EXTENSION_DIR };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--no-build') args.build = false;
+    if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--no-build') args.build = false;
     else if (arg === '--quick') args.quick = true;
     else if (arg === '--extension') args.extensionDir = resolve(argv[++i] ?? '');
-    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg} (npm run bench -- --help lists the options)`);
     else args.names.push(arg);
   }
   const unknown = args.names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
@@ -92,6 +110,10 @@ async function closeShared(shared: Map<string, unknown>): Promise<void> {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(usage());
+    return 0;
+  }
   const selected = BENCHMARKS.filter((b) => !args.names.length || args.names.includes(b.name));
   const started = Date.now();
   chromePath();

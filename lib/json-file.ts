@@ -1,9 +1,9 @@
-import type { z } from './z';
+import { z } from './z';
 
 /**
  * Reading files people bring in (shift exports, snippet libraries): JSON errors with their line and
- * column, and zod's complaints as one sentence naming the entry and field, e.g.
- * `events[12].sender: expected one of "buyer", "shop", "system" (got "robot")`.
+ * column, and zod's own message for the first problem, on one line with where it is and what was there, e.g.
+ * `events[12].sender: Invalid option: expected one of "buyer"|"shop"|"system" (got "robot")`.
  */
 export function parseJsonText(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM some editors write
@@ -14,7 +14,7 @@ export function parseJsonText(text: string): { ok: true; data: unknown } | { ok:
   }
 }
 
-/** The first problem as a sentence, and how many more there are. */
+/** The first problem as a line, and how many more there are (a file with hundreds of bad rows would bury the first). */
 export function explainZodError(error: z.ZodError, data: unknown): string {
   const [first, ...rest] = error.issues;
   if (!first) return 'invalid file';
@@ -26,14 +26,9 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** `events[12].sender` */
+/** `events[12].sender`, as zod writes a path. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(the file)';
+  return z.core.toDotPath(path) || '(the file)';
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
@@ -45,47 +40,23 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): { found: boolean;
   return { found: true, value };
 }
 
-function show(value: unknown): string {
+/** A value as the person who wrote the file would recognise it; null when it is an object or a list (zod names its type). */
+function show(value: unknown): string | null {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (typeof value === 'object') return null;
+  if (typeof value === 'string' && value.length > 60) return `a text of ${value.length} characters`;
+  return JSON.stringify(value) ?? String(value);
 }
 
-const ARTICLE: Record<string, string> = {
-  string: 'a string',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-};
-
+/**
+ * zod's own message, where it is, and what the file holds there: zod does not quote the value itself
+ * (its parsers are not asked to keep it), and a person fixing a file looks for it.
+ */
 export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  const where = formatPath(issue.path);
   const { found, value } = valueAt(data, issue.path);
-  const got = ` (got ${show(value)})`;
-  switch (issue.code) {
-    case 'invalid_type':
-      if (!found || value === undefined) return `${where}: missing (expected ${ARTICLE[issue.expected] ?? issue.expected})`;
-      return `${where}: expected ${ARTICLE[issue.expected] ?? issue.expected}${got}`;
-    case 'invalid_value':
-      if (issue.values.length === 1) return `${where}: expected ${show(issue.values[0])}${got}`;
-      return `${where}: expected one of ${issue.values.map(show).join(', ')}${got}`;
-    case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? `${where}: must not be empty` : `${where}: must have at least ${issue.minimum} characters`;
-      if (issue.origin === 'array') return `${where}: must have at least ${issue.minimum} entries`;
-      return `${where}: must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}${got}`;
-    case 'too_big':
-      if (issue.origin === 'string') return `${where}: must have at most ${issue.maximum} characters (got ${typeof value === 'string' ? value.length : '?'})`;
-      if (issue.origin === 'array') return `${where}: must have at most ${issue.maximum} entries`;
-      return `${where}: must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}${got}`;
-    case 'custom':
-      return `${where}: ${issue.message}${found ? got : ''}`;
-    default:
-      return `${where}: ${issue.message}`;
-  }
+  const shown = found && value !== undefined ? show(value) : null;
+  const got = shown === null ? '' : ` (got ${shown})`;
+  return `${formatPath(issue.path)}: ${issue.message}${got}`;
 }
 
 /** "Unexpected token ..." with the line and column, the same on every JavaScript engine. */

@@ -8,7 +8,7 @@
 import { execSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { launchWithExtension, sidebarFrame, zoneInServiceHours } from './browser';
-import { demoUrl, startDemoServer } from './serve-demo';
+import { demoUrl, exitIfPortTaken, startDemoServer } from './serve-demo';
 
 const { values } = parseArgs({
   options: {
@@ -20,15 +20,17 @@ const { values } = parseArgs({
   },
 });
 
-if (!values['no-build']) execSync('npm run --silent build:chrome && npm run --silent build:demo', { stdio: 'inherit' });
-
 const headless = values.headless || Boolean(values.screenshot);
 if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error('No display found. Run headless instead: npm run demo -- --headless --screenshot demo.png');
   process.exit(1);
 }
 
-const server = await startDemoServer();
+// The port is taken before the build, so a busy port is said at once rather than after a minute of building.
+// The server reads the built files per request, so it may start before they exist.
+const server = await startDemoServer().catch(exitIfPortTaken);
+if (!values['no-build']) execSync('npm run --silent build:chrome && npm run --silent build:demo', { stdio: 'inherit' });
+
 const url = demoUrl(server.port, values.query);
 const { context, extensionId } = await launchWithExtension({ headless, viewport: headless ? { width: 1360, height: 820 } : null });
 const page = context.pages()[0] ?? (await context.newPage());
@@ -67,6 +69,8 @@ if (values.screenshot) {
   await context.close();
   await server.close();
 } else {
-  console.log('Close the browser window to stop.');
+  // A headless browser has no window to close.
+  console.log(headless ? 'Running headless: press Ctrl+C to stop.' : 'Close the browser window (or press Ctrl+C) to stop.');
   context.on('close', () => void server.close().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void context.close());
 }

@@ -5,6 +5,22 @@ import sirv from 'sirv';
 /** Serves the built demo console (.output/demo) under /kefu-demo/ and test fixture pages under /kefu-demo/fixtures/, on loopback only. */
 export const DEMO_PORT = Number(process.env.KEFU_DEMO_PORT ?? 5178);
 
+/** The demo's port is taken: one line saying how to choose another, not a stack trace. */
+export class DemoPortTakenError extends Error {
+  constructor(port: number, command = 'npm run demo') {
+    super(`Port ${port} is already in use (another demo or dev server?). Choose another with KEFU_DEMO_PORT, e.g. KEFU_DEMO_PORT=${port + 1} ${command}`);
+  }
+}
+
+/** For the command-line scripts: a taken port is said in one line and exits 1; anything else is thrown as it is. */
+export function exitIfPortTaken(error: unknown): never {
+  if (error instanceof DemoPortTakenError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
 export function demoUrl(port: number, query = ''): string {
   return `http://localhost:${port}/kefu-demo/${query ? `?${query.replace(/^\?/, '')}` : ''}`;
 }
@@ -33,7 +49,7 @@ export async function startDemoServer(port = DEMO_PORT): Promise<{ server: Serve
     notFound();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new DemoPortTakenError(port) : error));
     server.listen(port, '127.0.0.1', resolve);
   });
   const address = server.address();
@@ -42,6 +58,6 @@ export async function startDemoServer(port = DEMO_PORT): Promise<{ server: Serve
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { port } = await startDemoServer();
+  const { port } = await startDemoServer().catch(exitIfPortTaken);
   console.log(`Demo console: ${demoUrl(port)}`);
 }

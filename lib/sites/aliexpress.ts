@@ -1,7 +1,7 @@
 import type { SiteAdapter } from './types';
 
 /**
- * AliExpress seller message center. What is known (../shared/CONSOLES.md, public code 2025-09..2026-10):
+ * AliExpress seller message center. What is known (docs/CONSOLES.md, public code 2025-09..2026-10):
  * the chat page is `https://gsp.aliexpress.com/m_apps/im-chat/im#/window`, with routes
  * `#/conversation/<id>`, served by the app "im-ae". No public code shows its DOM, so this adapter names no
  * selector: the page is recognised by its address, and the health check says at once which parts are

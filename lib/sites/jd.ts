@@ -5,7 +5,7 @@ import { unreadRows } from './unread-rows';
 
 /**
  * JD 咚咚 (dongdong web, the JD seller's web chat workstation). Sources, kept beside each selector:
- * - "CONSOLES.md": ../shared/CONSOLES.md (public automation code, 2025-09..2026-10);
+ * - "CONSOLES.md": docs/CONSOLES.md (public automation code, 2025-09..2026-10);
  * - "capture 2026-09-07": public notes of a read-only DOM capture of the logged-in page (2026-09-07), and the
  *   public extension and automation code that read the same page (2026-09..2026-10): the nesting and the
  *   classes CONSOLES.md leaves out (the message ids, system rows, the list's panes, the row's date);

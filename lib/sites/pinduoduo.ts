@@ -5,7 +5,7 @@ import { unreadRows } from './unread-rows';
 
 /**
  * Pinduoduo 多多客服, web (mms.pinduoduo.com/chat-merchant): a Vue 2 + Element UI page. Every selector is
- * from ../shared/CONSOLES.md (public automation code, 2025-09..2026-10) unless its comment says otherwise;
+ * from docs/CONSOLES.md (public automation code, 2025-09..2026-10) unless its comment says otherwise;
  * nobody here has a seller account, so each is evidence of a page version, not a contract.
  */
 export const pinduoduoSelectors = {

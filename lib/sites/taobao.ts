@@ -9,7 +9,7 @@ import type { LayoutProblem, SiteAdapter } from './types';
  * `market.m.taobao.com/app/qn/im-history-search/`. This adapter runs in that iframe and reads the history
  * for the metrics only: no sidebar, no snippets, no waits or badge (history is not a buyer waiting now).
  *
- * Evidence (../shared/CONSOLES.md, public code 2025-09..2026-10): the URLs above and three hashed class
+ * Evidence (docs/CONSOLES.md, public code 2025-09..2026-10): the URLs above and three hashed class
  * names, matched on their stable part: `chatWrap` (a message), `chatTime`, `chatName`. Everything else
  * here is NOT CONFIRMED by public evidence and is marked so: where the text sits, and how a shop message
  * is told from a buyer's (Taobao's sub-accounts are named "店铺名:客服名", with the colon, a convention of

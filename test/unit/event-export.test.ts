@@ -53,27 +53,27 @@ describe('a broken export names the entry and the field', () => {
 
   it('a newer version', () => {
     expect(errorOf(fixture('newer-version.json'))).toBe('version: 2 is newer than this tool understands (1)');
-    expect(errorOf({ ...good(), version: 0 })).toBe('version: expected 1 (got 0)');
-    expect(errorOf({ ...good(), version: '1' })).toBe('version: expected 1 (got "1")');
+    expect(errorOf({ ...good(), version: 0 })).toBe('version: Invalid input: expected 1 (got 0)');
+    expect(errorOf({ ...good(), version: '1' })).toBe('version: Invalid input: expected 1 (got "1")');
   });
 
   it('a wrong value in an event', () => {
-    expect(errorOf(fixture('bad-sender.json'))).toBe('events[2].sender: expected one of "buyer", "shop", "system" (got "robot")');
+    expect(errorOf(fixture('bad-sender.json'))).toBe('events[2].sender: Invalid option: expected one of "buyer"|"shop"|"system" (got "robot")');
     const file = good();
     const events = file.events.map((e) => ({ ...e }));
     events[4] = { ...events[4]!, at: -5 };
     events[7] = { ...events[7]!, auto: 'no' as unknown as boolean };
-    expect(errorOf({ ...file, events })).toBe('events[4].at: must be at least 0 (got -5) (and 1 more problem)');
+    expect(errorOf({ ...file, events })).toBe('events[4].at: Too small: expected number to be >=0 (got -5) (and 1 more problem)');
   });
 
   it('a missing field, a wrong type, an empty id, a fractional time', () => {
     const file = good();
     const without = (i: number, key: string) => file.events.map((e, j) => (j === i ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)) : e));
-    expect(errorOf({ ...file, events: without(12, 'conversationId') })).toBe('events[12].conversationId: missing (expected a string)');
-    expect(errorOf({ ...file, events: file.events.map((e, j) => (j === 1 ? { ...e, at: '09:00' } : e)) })).toBe('events[1].at: expected a number (got "09:00")');
-    expect(errorOf({ ...file, events: file.events.map((e, j) => (j === 0 ? { ...e, id: '' } : e)) })).toBe('events[0].id: must not be empty');
-    expect(errorOf({ ...file, events: file.events.map((e, j) => (j === 0 ? { ...e, at: 1.5 } : e)) })).toBe('events[0].at: expected a whole number (got 1.5)');
-    expect(errorOf({ ...file, events: {} })).toBe('events: expected a list (got an object)');
+    expect(errorOf({ ...file, events: without(12, 'conversationId') })).toBe('events[12].conversationId: Invalid input: expected string, received undefined');
+    expect(errorOf({ ...file, events: file.events.map((e, j) => (j === 1 ? { ...e, at: '09:00' } : e)) })).toBe('events[1].at: Invalid input: expected number, received string (got "09:00")');
+    expect(errorOf({ ...file, events: file.events.map((e, j) => (j === 0 ? { ...e, id: '' } : e)) })).toBe('events[0].id: Too small: expected string to have >=1 characters (got "")');
+    expect(errorOf({ ...file, events: file.events.map((e, j) => (j === 0 ? { ...e, at: 1.5 } : e)) })).toBe('events[0].at: Invalid input: expected int, received number (got 1.5)');
+    expect(errorOf({ ...file, events: {} })).toBe('events: Invalid input: expected array, received object');
   });
 
   it('a broken header: time zone, period, profile', () => {
@@ -81,10 +81,10 @@ describe('a broken export names the entry and the field', () => {
     expect(errorOf({ ...file, timeZone: 'Mars/Olympus_Mons' })).toBe('timeZone: not a known IANA time zone (got "Mars/Olympus_Mons")');
     expect(errorOf({ ...file, period: { start: 10, end: 10 } })).toBe('period.end: the period must end after it starts (got 10)');
     expect(errorOf({ ...file, profile: { ...file.profile, unit: 'conversation' } })).toBe(
-      'profile.unit: expected one of "message", "round", "buyer", "session" (got "conversation")',
+      'profile.unit: Invalid option: expected one of "message"|"round"|"buyer"|"session" (got "conversation")',
     );
-    expect(errorOf({ ...file, profile: { ...file.profile, window: { start: 480, end: 1500 } } })).toBe('profile.window.end: must be at most 1440 (got 1500)');
+    expect(errorOf({ ...file, profile: { ...file.profile, window: { start: 480, end: 1500 } } })).toBe('profile.window.end: Too big: expected number to be <=1440 (got 1500)');
     const { exportedAt: _dropped, ...rest } = file;
-    expect(errorOf(rest)).toBe('exportedAt: missing (expected a number)');
+    expect(errorOf(rest)).toBe('exportedAt: Invalid input: expected number, received undefined');
   });
 });
