@@ -191,12 +191,29 @@ function connect() {
   }, 1_000);
 }
 
+/**
+ * The host gives this frame the focus right before it asks for the search box; when the focus comes from
+ * another frame of the page (a chat input in an iframe), it reaches this frame's process after the message,
+ * and taking it empties this document's focus again. For half a second, the search box is focused again
+ * whenever it lost the focus that way (the agent has not moved it: the box itself never had it since).
+ */
+function keepSearchFocused() {
+  const until = Date.now() + 500;
+  const check = () => {
+    const box = document.querySelector<HTMLInputElement>('.snippet-search');
+    if (box && document.activeElement === document.body) box.focus();
+    if (Date.now() < until) setTimeout(check, 50);
+  };
+  setTimeout(check, 50);
+}
+
 function onHostMessage(raw: unknown) {
   const message = parseHostMessage(raw);
   if (!message) return;
   if (message.type === 'focusSearch') {
     searchToken++;
     typeAhead.start();
+    keepSearchFocused();
   } else {
     if (message.view.waits) waitsSince = Date.now();
     view = { ...view, ...message.view };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { ChatEvent } from '@/lib/chat-event';
+import { createSnippetIndex } from '@/lib/snippet-search';
 import { defaultSnippets } from '@/lib/snippets/defaults';
 import { demoSent, sidebar, startHarness, type Harness } from './harness';
 
@@ -112,6 +113,27 @@ describe.each(LAYOUTS)('the demo console with $name', ({ query }) => {
     await expect.poll(async () => (await storedTexts(shop)).filter((t) => /^第 \d+ 条$/.test(t)).length, { timeout: 10_000 }).toBe(40);
     const texts = (await storedTexts(shop)).filter((t) => /^第 \d+ 条$/.test(t));
     expect(new Set(texts).size).toBe(40);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(['frame=1', 'frame=url', 'frame=blank'])('the chat input in a same-origin iframe (%s)', (query) => {
+  test('Alt+K there opens the quick search; pinyin initials find the snippet; Enter puts it into the frame’s input', async () => {
+    const { page, errors } = await h.openDemo(`seed=44&pace=0&buyers=1&shop=quick-${query.replace(/\W/g, '')}&${query}`);
+    await expect.poll(() => sidebar(page).locator('.snippet').count()).toBeGreaterThan(10);
+    const frame = page.frameLocator('.composer-frame');
+    if (query === 'frame=blank') expect(await page.locator('.composer-frame').evaluate((el) => (el as HTMLIFrameElement).contentDocument!.URL)).toBe('about:blank');
+    await frame.locator('.composer-input').click();
+    await page.keyboard.press('Alt+k');
+    await expect.poll(() => sidebar(page).locator('.snippet-search').evaluate((el) => el === (el.getRootNode() as Document).activeElement)).toBe(true);
+    await page.keyboard.type('tk');
+    const expected = createSnippetIndex(defaultSnippets).search('tk', { phase: 'presale' })[0]!;
+    await expect.poll(() => sidebar(page).locator('.snippet--active .snippet-title').textContent()).toContain(expected.title);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.__kefuDemo.composerText())).toBe(expected.body);
+    await frame.locator('.composer-send').click();
+    await expect.poll(() => demoSent(page)).toEqual([expected.body]);
     expect(errors).toEqual([]);
     await page.close();
   });
