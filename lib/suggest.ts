@@ -20,7 +20,7 @@ import { createSnippetIndex, type SnippetIndex } from './snippet-search';
  * 1. the intents' score;
  * 2. among equal scores above zero, the search's own order first as far as it knows something about this agent
  *    (the conversation's phase, then more uses), then the similarity, then the library's order;
- * 3. the snippets no intent reached: by similarity, then in the search's order.
+ * 3. the snippets no intent reached: the SIMILAR_LIFTED most similar, then the rest in the search's order.
  * With no asks, or asks that neither an intent nor a snippet's words recognise, the search's order is all there
  * is: the list below the suggestions is the one the agent knows, which the sidebar cuts to its first sixty.
  */
@@ -157,6 +157,8 @@ const INTENTS: readonly Intent[] = [
 /** How much the last buyer message counts, then the one before it, then the one before that. */
 const RECENCY = [1, 0.5, 0.25];
 /** Points for a snippet that answers an intent: its library situation, its tags or title, its body. */
+/** How many snippets no intent reached may move up for their similarity alone. */
+const SIMILAR_LIFTED = 5;
 const BY_SITUATION = 3;
 const BY_TITLE = 2;
 const BY_BODY = 1;
@@ -358,6 +360,16 @@ export function createSuggester(snippets: readonly Snippet[], index: SnippetInde
         if (lang !== null && snippet.lang !== lang) score = sim = 0;
         return { snippet, score, group, sim, position };
       });
+      // Of the snippets no intent reached, only the few most similar move up: the rest stay in the order the
+      // agent knows (a shared character or two is weak evidence, and must not reshuffle a whole library).
+      const lifted = new Set(
+        scored
+          .filter((s) => s.score === 0 && s.sim > 0)
+          .sort((a, b) => b.sim - a.sim || a.position - b.position)
+          .slice(0, SIMILAR_LIFTED)
+          .map((s) => s.snippet.id),
+      );
+      for (const s of scored) if (s.score === 0 && !lifted.has(s.snippet.id)) s.sim = 0;
       scored.sort((a, b) => b.score - a.score || (a.score > 0 ? a.group - b.group : 0) || b.sim - a.sim || a.position - b.position);
       return scored.slice(0, max).map((s) => s.snippet);
     },
