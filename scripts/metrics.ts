@@ -17,9 +17,9 @@
  * A missing or broken file, or an --out file that cannot be written: `error: FILE: <why>` on stderr, exit 1.
  * Bad usage: the usage on stderr, exit 2.
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseEventExport } from '../lib/event-export';
+import { finish, isMain, type CliResult } from './cli';
 import { isValidTimeZone } from '../lib/local-time';
 import { COUNTING_UNITS, presetProfile, presetProfiles, type CountingUnit, type MetricProfile } from '../lib/metric-profiles';
 import { computeMetrics, type Metrics, type Period } from '../lib/metrics';
@@ -52,11 +52,7 @@ ${presetLines()}
 To redirect the JSON yourself, silence npm's banner: npm run -s metrics -- FILE.json --json > out.json
 `;
 
-export interface CliResult {
-  code: 0 | 1 | 2;
-  stdout: string;
-  stderr: string;
-}
+export type { CliResult } from './cli';
 
 export interface CliOutput {
   profile: MetricProfile;
@@ -219,19 +215,5 @@ export function prettyJson(value: unknown, indent = ''): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
-  const result = runMetricsCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
-}
+if (isMain(import.meta.url)) finish(runMetricsCli(process.argv.slice(2)));

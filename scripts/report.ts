@@ -9,11 +9,11 @@
  * A file that is missing or not a valid export stops the report (`error: FILE: <why>`, exit 1): a report
  * silently missing an agent would mislead. Bad usage: the usage on stderr, exit 2.
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseEventExport } from '../lib/event-export';
+import { finish, isMain, type CliResult } from './cli';
 import { renderReportPage } from '../lib/report/page';
 import { buildTeamReport, type ReportInput } from '../lib/report/team';
 
@@ -36,11 +36,8 @@ export function chartLibraryPath(): string {
   return join(dirname(createRequire(join(process.cwd(), 'package.json')).resolve('chart.js')), 'chart.umd.min.js');
 }
 
-export interface ReportCliResult {
-  code: 0 | 1 | 2;
-  stdout: string;
-  stderr: string;
-}
+/** The report command's result (scripts/cli.ts). */
+export type ReportCliResult = CliResult;
 
 export interface ReportIo {
   readFile: (path: string) => string;
@@ -120,19 +117,5 @@ export function runReportCli(args: readonly string[], io: Partial<ReportIo> = {}
   return { code: 0, stdout: `wrote ${out}: ${report.agents.length} agent(s), ${shifts} shift(s)\n`, stderr: '' };
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
-  const result = runReportCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
-}
+if (isMain(import.meta.url)) finish(runReportCli(process.argv.slice(2)));

@@ -7,9 +7,9 @@
  *
  * A missing or unreadable file: `error: FILE: <why>` on stderr, exit 1. Bad usage: the usage on stderr, exit 2.
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { guessPhase } from '../lib/phase';
+import { isMain } from './cli';
 import { defaultSnippets } from '../lib/snippets/defaults';
 import { createSuggester } from '../lib/suggest';
 
@@ -69,14 +69,5 @@ export function main(args: readonly string[], io: Io = processIo): number {
   return 0;
 }
 
-function isMain(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) process.exitCode = main(process.argv.slice(2));
+if (isMain(import.meta.url)) process.exitCode = main(process.argv.slice(2));
