@@ -1,11 +1,11 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { presetProfile, presetProfiles, type CountingUnit, type MetricProfile } from '@/lib/metric-profiles';
 import { activeProfile, type Settings } from '@/lib/settings';
+import { clock } from '@/lib/report/format';
 
 type Change = (change: Partial<Settings>) => void;
 
 const UNITS: CountingUnit[] = ['message', 'round', 'buyer', 'session'];
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const minutesOf = (value: string) => {
   const [h, m] = value.split(':').map(Number);
   return Math.min(1440, (h ?? 0) * 60 + (m ?? 0));
@@ -42,11 +42,11 @@ export function CountingSettings({ settings, onChange }: { settings: Settings; o
       </label>
       <label class="field">
         <span>{t('windowStart')}</span>
-        <input type="time" value={hhmm(profile.window.start)} onChange={(e) => edit({ window: { ...profile.window, start: minutesOf(e.currentTarget.value) } })} />
+        <input type="time" value={clock(profile.window.start)} onChange={(e) => edit({ window: { ...profile.window, start: minutesOf(e.currentTarget.value) } })} />
       </label>
       <label class="field">
         <span>{t('windowEnd')}</span>
-        <input type="time" value={hhmm(profile.window.end % 1440)} onChange={(e) => edit({ window: { ...profile.window, end: minutesOf(e.currentTarget.value) || 1440 } })} />
+        <input type="time" value={clock(profile.window.end % 1440)} onChange={(e) => edit({ window: { ...profile.window, end: minutesOf(e.currentTarget.value) || 1440 } })} />
       </label>
       <label class="check">
         <input type="checkbox" checked={profile.botRepliesCount} onChange={(e) => edit({ botRepliesCount: e.currentTarget.checked })} />

@@ -1,5 +1,6 @@
 import { localParts } from './local-time';
 import { inWindow, type MetricProfile } from './metric-profiles';
+import { windowText } from './report/format';
 
 /**
  * Whether the platform counts replies right now: its rates take only buyer messages inside the service
@@ -12,12 +13,6 @@ export interface ServiceWindowNow {
   label: string;
 }
 
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-
-export function formatWindow(window: MetricProfile['window']): string {
-  return `${hhmm(window.start)}-${hhmm(window.end)}`;
-}
-
 export function serviceWindowAt(window: MetricProfile['window'], at: number, timeZone: string): ServiceWindowNow {
-  return { inside: inWindow(window, localParts(at, timeZone).minuteOfDay), label: formatWindow(window) };
+  return { inside: inWindow(window, localParts(at, timeZone).minuteOfDay), label: windowText(window) };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { emptyCounters, finalizeMetrics } from '@/lib/metrics';
 import { presetProfiles } from '@/lib/metric-profiles';
-import { formatWindow, serviceWindowAt } from '@/lib/service-window';
+import { windowText } from '@/lib/report/format';
+import { serviceWindowAt } from '@/lib/service-window';
 import { defaultTargets, metricRows } from '@/lib/targets';
 
 const window = presetProfiles[0]!.window; // 08:00-23:00
@@ -19,8 +20,8 @@ describe('the service window now', () => {
   });
 
   test('a window over midnight and one to midnight are written as the agent reads them', () => {
-    expect(formatWindow({ start: 22 * 60, end: 2 * 60 })).toBe('22:00-02:00');
-    expect(formatWindow({ start: 8 * 60, end: 24 * 60 })).toBe('08:00-24:00');
+    expect(windowText({ start: 22 * 60, end: 2 * 60 })).toBe('22:00-02:00');
+    expect(windowText({ start: 8 * 60, end: 24 * 60 })).toBe('08:00-24:00');
     expect(serviceWindowAt({ start: 22 * 60, end: 2 * 60 }, shanghai(1, 0), 'Asia/Shanghai').inside).toBe(true);
   });
 });
