@@ -1,0 +1,35 @@
+import type { Lang } from '../postage';
+import type { CaseErrorKey, CaseStep, CaseType, Resolution } from './case';
+
+/** Labels and error texts of the after-sale case UI, keyed; the lead copies them into the locale files. */
+export const AFTER_SALE_TEXTS: Record<`afterSale.type.${CaseType}` | `afterSale.step.${CaseStep}` | `afterSale.resolution.${Resolution}` | CaseErrorKey, Record<Lang, string>> = {
+  'afterSale.type.logistics': { zh: '物流问题', en: 'Logistics question' },
+  'afterSale.type.returnRefund': { zh: '退货退款', en: 'Return / refund' },
+  'afterSale.type.missingItem': { zh: '少件漏发', en: 'Missing item' },
+  'afterSale.type.postageDispute': { zh: '运费争议', en: 'Postage dispute' },
+  'afterSale.type.qualityProblem': { zh: '质量问题', en: 'Quality problem' },
+  'afterSale.type.wrongItem': { zh: '发错货', en: 'Wrong item' },
+  'afterSale.step.firstContact': { zh: '首次联系', en: 'First contact' },
+  'afterSale.step.goodsReceived': { zh: '已收到退货', en: 'Goods received' },
+  'afterSale.step.problemConfirmed': { zh: '问题已确认', en: 'Problem confirmed' },
+  'afterSale.step.resolved': { zh: '已解决', en: 'Resolved' },
+  'afterSale.resolution.refund': { zh: '退款', en: 'Refund' },
+  'afterSale.resolution.exchange': { zh: '换货', en: 'Exchange' },
+  'afterSale.resolution.repair': { zh: '维修（成本最低，买家同意时优先）', en: 'Repair (cheapest; first choice when the buyer agrees)' },
+  'afterSale.error.orderNumberRequired': { zh: '请填写订单号', en: 'Enter the order number' },
+  'afterSale.error.orderNumberChars': { zh: '订单号只能包含字母和数字', en: 'An order number holds only letters and digits' },
+  'afterSale.error.typeRequired': { zh: '请选择售后类型', en: 'Choose the case type' },
+  'afterSale.error.productRequired': { zh: '请填写商品', en: 'Enter the product' },
+  'afterSale.error.amountNotANumber': { zh: '金额必须是数字', en: 'The amount must be a number' },
+  'afterSale.error.amountNegative': { zh: '金额不能为负数', en: 'The amount cannot be negative' },
+  'afterSale.error.currency': { zh: '币种为三位大写字母代码，如 CNY、USD', en: 'A currency is a three-letter code, e.g. CNY, USD' },
+  'afterSale.error.tooLong': { zh: '内容过长', en: 'Too long' },
+  'afterSale.error.stepBackwards': { zh: '售后进度只能向前，不能退回之前的步骤', en: 'A case only moves forward; it cannot go back to an earlier step' },
+  'afterSale.error.stepSame': { zh: '售后已处于这个步骤', en: 'The case is already at this step' },
+  'afterSale.error.stepUnknown': { zh: '未知的售后步骤', en: 'Unknown step' },
+  'afterSale.error.resolutionRequired': { zh: '请选择解决方式：退款、换货或维修', en: 'Choose how it was resolved: refund, exchange or repair' },
+  'afterSale.error.resolutionNotResolved': { zh: '只有已解决的售后才有解决方式', en: 'Only a resolved case has a resolution' },
+  'afterSale.error.timeBeforePrevious': { zh: '时间早于上一步骤', en: 'The time is before the previous step' },
+  'afterSale.error.rulingWithoutIntervention': { zh: '平台未介入时不能有判责结果', en: 'There is no ruling without the platform stepping in' },
+  'afterSale.error.stepTimes': { zh: '步骤时间与当前步骤不一致', en: 'The step times do not match the current step' },
+};
