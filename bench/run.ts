@@ -6,6 +6,7 @@ import { chromePath, EXTENSION_DIR } from '../scripts/browser';
 import { badgeLatency } from './badge-latency';
 import { contentCpu } from './content-cpu';
 import { contentMemory } from './content-memory';
+import { guardCheck } from './guard-check';
 import { idbSize } from './idb-size';
 import { metricsDay } from './metrics-day';
 import { snippetSearch } from './snippet-search';
@@ -28,7 +29,7 @@ import { errorResult, serveDemo, snapshotBuild, type BenchContext, type BenchRes
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** In this order: 2 and 5 share one loaded day, so they run back to back and share one browser. */
-const BENCHMARKS: Benchmark[] = [contentCpu, metricsDay, idbSize, badgeLatency, contentMemory, snippetSearch, ...snippetLimits];
+const BENCHMARKS: Benchmark[] = [contentCpu, metricsDay, idbSize, badgeLatency, contentMemory, snippetSearch, ...snippetLimits, guardCheck];
 
 function usage(): string {
   return [
