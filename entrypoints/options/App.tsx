@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { isValidTimeZone } from '@/lib/local-time';
 import { browser } from 'wxt/browser';
 import { AlertSettings } from '@/components/AlertSettings';
 import { CountingSettings } from '@/components/CountingSettings';
@@ -23,7 +24,7 @@ export function App({ send }: { send: ReturnType<typeof createClient> }) {
     // Refuse what would be stored broken (a breach before the warning, an unknown time zone), saying why.
     const checked = SettingsSchema.safeParse({ ...settings, ...patch });
     if (!checked.success) return setStatus({ kind: 'error', text: t('settingsError', checked.error.issues.map((i) => i.message).join('; ')) });
-    if (patch.timeZone && !isTimeZone(patch.timeZone)) return setStatus({ kind: 'error', text: t('settingsError', t('badTimeZone', patch.timeZone)) });
+    if (patch.timeZone && !isValidTimeZone(patch.timeZone)) return setStatus({ kind: 'error', text: t('settingsError', t('badTimeZone', patch.timeZone)) });
     try {
       setSettings(await updateSettings(patch));
       setStatus({ kind: 'info', text: t('settingsSaved') });
@@ -70,11 +71,3 @@ async function requestNotifications(): Promise<boolean> {
   }
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

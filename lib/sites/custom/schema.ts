@@ -1,4 +1,5 @@
 import { CHINA_TIME_ZONE } from '../../console-time';
+import { isValidTimeZone } from '../../local-time';
 import { describeIssue, isRecord, parseJsonText } from '../../json-file';
 import { z } from '../../z';
 
@@ -18,14 +19,6 @@ const SelectorPath = z.string().trim().min(1).max(1000);
 /** A hostname as match patterns take it: `seller.example.com`, or `*.example.com` for it and its subdomains. No port. */
 const HOST = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const CustomSelectorsSchema = z.object({
   /** Rows of the open thread: every buyer message, every shop message. */
@@ -60,7 +53,7 @@ export const CustomAdapterSchema = z
     /** auto: the time element's datetime attribute, else its text; clock: its text; datetimeAttr: its attribute only. */
     timeFormat: z.enum(['auto', 'clock', 'datetimeAttr']).default('auto'),
     /** The zone the console prints its clocks in. */
-    timeZone: z.string().refine(isTimeZone, 'not a time zone (e.g. Asia/Shanghai)').default(CHINA_TIME_ZONE),
+    timeZone: z.string().refine(isValidTimeZone, 'not a time zone (e.g. Asia/Shanghai)').default(CHINA_TIME_ZONE),
     createdAt: z.number().int().nonnegative(),
     updatedAt: z.number().int().nonnegative(),
     version: z.literal(1),
