@@ -52,9 +52,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kefu-sidekick@kefu-sidekick.invalid',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on; desktop from 140.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -147,3 +147,23 @@ export async function until<T>(read: () => Promise<T>, check: (value: T) => bool
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * A real (trusted) mouse click on an element inside a frame of `page`. Puppeteer's own ElementHandle.click
+ * places the point through BiDi's "context" locator, which Firefox ESR 140 does not have; so the frame's
+ * offset is read off both documents (mozInnerScreenX/Y, in CSS pixels) and the page's mouse clicks there.
+ */
+export async function clickInFrame(page: Page, element: ElementHandle<Element>): Promise<void> {
+  type Screen = Window & { mozInnerScreenX: number; mozInnerScreenY: number };
+  const inFrame = await element.evaluate((el) => {
+    el.scrollIntoView({ block: 'nearest' });
+    const r = el.getBoundingClientRect();
+    const w = window as unknown as Screen;
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, left: w.mozInnerScreenX, top: w.mozInnerScreenY };
+  });
+  const page0 = await page.evaluate(() => {
+    const w = window as unknown as Screen;
+    return { left: w.mozInnerScreenX, top: w.mozInnerScreenY };
+  });
+  await page.mouse.click(inFrame.left - page0.left + inFrame.x, inFrame.top - page0.top + inFrame.y);
+}

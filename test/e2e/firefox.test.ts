@@ -3,7 +3,7 @@ import en from '../../public/_locales/en/messages.json';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultSnippets } from '@/lib/snippets/defaults';
 import { zoneInServiceHours } from '../../scripts/browser';
-import { EXTENSION_ORIGIN, sidebarFrame, snippetButton, startFirefoxHarness, until, type FirefoxHarness } from './firefox-harness';
+import { EXTENSION_ORIGIN, clickInFrame, sidebarFrame, snippetButton, startFirefoxHarness, until, type FirefoxHarness } from './firefox-harness';
 
 /**
  * The extension in Firefox ESR (the Firefox MV3 build), as an agent uses it: the sidebar on the demo
@@ -67,7 +67,7 @@ test('the sidebar draws on the demo console; a snippet goes in by click and by s
 
   await page.click('textarea.composer-input');
   await page.keyboard.type('ok,');
-  await (await snippetButton(frame, oneLine.title)).click();
+  await clickInFrame(page, await snippetButton(frame, oneLine.title));
   await until(() => composerText(page), (text) => text === `ok,${oneLine.body}`);
   await page.click('.composer-send');
   expect((await sent(page)).at(-1)).toBe(`ok,${oneLine.body}`);
@@ -110,7 +110,7 @@ test('a waiting buyer turns the badge amber, then red; answering clears it', asy
     },
     (found) => found !== null,
   );
-  await row!.click();
+  await clickInFrame(page, row!);
   await until(() => page.$eval('.conv-item--active', (el) => el.getAttribute('data-conv-id')), (id) => Boolean(id));
   await page.click('textarea.composer-input');
   await page.keyboard.type('亲，在的');
@@ -132,7 +132,7 @@ describe.each(firefoxLayouts)('in Firefox, the %s composer', (layout) => {
     await page.click(EDITABLE);
     await page.keyboard.type('ok,');
     await until(() => composerText(page), (text) => text === 'ok,');
-    await (await snippetButton(frame, oneLine.title)).click();
+    await clickInFrame(page, await snippetButton(frame, oneLine.title));
     await until(() => composerText(page), (text) => text === `ok,${oneLine.body}`);
     await until(() => noticeText(frame), (text) => text === INSERTED);
     await page.click('.composer-send');
@@ -148,7 +148,7 @@ test('in Firefox, an editor that takes no strategy gets nothing claimed: the rep
   await page.click(EDITABLE);
   await page.keyboard.type('ok,');
   await until(() => composerText(page), (text) => text === 'ok,');
-  await (await snippetButton(frame, oneLine.title)).click();
+  await clickInFrame(page, await snippetButton(frame, oneLine.title));
   await until(() => noticeText(frame), (text) => text === en.insertCopied.message);
   expect(await composerText(page)).toBe('ok,');
   // Pasted as the agent would, into a plain field.
@@ -171,12 +171,12 @@ describe.each(['frame=1', 'frame=url'])('in Firefox, the chat input in a same-or
     const { page, errors } = await h.openDemo(`seed=6&pace=0&buyers=1&${query}&shop=ff-${query.replace(/\W/g, '')}`);
     const handle = await page.waitForSelector('.composer-frame');
     const composer = (await handle!.contentFrame())!;
-    await (await composer.waitForSelector('textarea.composer-input'))!.click();
+    await clickInFrame(page, (await composer.waitForSelector('textarea.composer-input'))!);
     await page.keyboard.type(`thanks ${thanks.shortcut}`);
     await page.keyboard.press('Tab');
     const filled = thanks.body.replace('{{shopName}}', '演示店铺');
     await until(() => composerText(page), (text) => text === `thanks ${filled}`);
-    await (await composer.$('.composer-send'))!.click();
+    await clickInFrame(page, (await composer.$('.composer-send'))!);
     expect((await sent(page)).at(-1)).toBe(`thanks ${filled}`);
     expect(errors).toEqual([]);
     await page.close();
@@ -216,7 +216,7 @@ test('in Firefox, the page can neither hand the sidebar a channel of its own nor
   expect(await copy!.$('.snippet')).toBeNull();
   // The real sidebar still inserts.
   await page.click('textarea.composer-input');
-  await (await snippetButton(frame, oneLine.title)).click();
+  await clickInFrame(page, await snippetButton(frame, oneLine.title));
   await until(() => composerText(page), (text) => text === oneLine.body);
   expect(errors).toEqual([]);
   await page.close();
