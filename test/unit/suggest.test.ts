@@ -11,10 +11,18 @@ interface Labelled {
   text: string;
   lang: 'zh' | 'en';
   phase: string;
-  /** written-first: written before the ranking, whose keywords were then written with it in view; second: written
-   * after the first keywords and used to widen them; held-out: written after that, never tuned on; held-out-2:
-   * written before the similarity ranking was added, never looked at while tuning it. */
-  set: 'written-first' | 'second' | 'held-out' | 'held-out-2';
+  /** When each set was written, and whether the ranking was tuned on it:
+   * - written-first: written before the ranking, whose keywords were then written with it in view;
+   * - second: written after the first keywords and used to widen them;
+   * - tuning-3 (32, once 'held-out'): written after that, not tuned on until round 3. Never-tuned figures before
+   *   round 3: top-1 43.8%, top-3 53.1%;
+   * - tuning-4 (80, once 'held-out-2'): written before the similarity ranking was added, not tuned on until round 3.
+   *   Never-tuned figures before round 3: top-1 85.0%, top-3 93.8%;
+   * - held-out-3 (90): written after round 3's changes to the intents, before any ranking of it was seen; never
+   *   tuned on. Its figures are the honest one for unseen wording.
+   * Round 3 tuned on every set above but held-out-3: intents by how buyers phrase them (colloquial, shorthand,
+   * typos), not by adding the missed sentences. */
+  set: 'written-first' | 'second' | 'tuning-3' | 'tuning-4' | 'held-out-3';
   fits: string[];
 }
 
@@ -58,15 +66,17 @@ describe('the labelled buyer messages', () => {
       ['en', rows.filter((r) => r.lang === 'en')],
       ['written first', rows.filter((r) => r.set === 'written-first')],
       ['second', rows.filter((r) => r.set === 'second')],
-      ['held out (never tuned on)', rows.filter((r) => r.set === 'held-out')],
-      ['held out 2 (never tuned on)', rows.filter((r) => r.set === 'held-out-2')],
-      ['all held out', rows.filter((r) => r.set.startsWith('held-out'))],
+      ['tuning 3', rows.filter((r) => r.set === 'tuning-3')],
+      ['tuning 4', rows.filter((r) => r.set === 'tuning-4')],
+      ['held out 3 (never tuned on)', rows.filter((r) => r.set === 'held-out-3')],
     ] as const) {
       const a = accuracy(part);
       lines.push(`  ${name}: ${a.n} messages, top-1 ${percent(a.top1)}, top-3 ${percent(a.top3)}`);
     }
     console.log(lines.join('\n'));
     expect(all.top3).toBeGreaterThanOrEqual(0.85);
+    // held-out-3 (after round 3, final), its one run: 90 messages, top-1 72.2%, top-3 84.4%. Below the 85% target,
+    // so no assertion on it: the target is not lowered, and the set is not tuned on.
   });
 });
 
@@ -76,6 +86,25 @@ describe('suggest', () => {
     expect(ids[0]).toBe('zh-exchange');
     expect(ids.slice(0, 3)).toContain('zh-product-size');
     expect(top('too small, can i exchange for a bigger size')[0]).toBe('en-exchange');
+  });
+
+  test('a greeting in the same message as a question does not outrank the question’s answer', () => {
+    expect(top('在吗 发票怎么开')[0]).toBe('zh-invoice');
+    expect(top('hi, is the black one in stock')[0]).toBe('en-in-stock');
+    // Small talk alone is still answered as such.
+    expect(['zh-greeting', 'zh-greeting-busy']).toContain(top('在吗')[0]);
+  });
+
+  test('colloquial short forms are recognised as the questions they are', () => {
+    for (const [ask, intent] of [
+      ['啥时候发', 'handling'],
+      ['几天到', 'delivery-time'],
+      ['能便宜点不', 'price'],
+      ['tk了吗', 'refund-status'],
+      ['when r u shipping', 'handling'],
+    ] as const) {
+      expect([ask, [...detectIntents([ask]).keys()]]).toEqual([ask, expect.arrayContaining([intent])]);
+    }
   });
 
   test('the last message counts most: an old greeting does not outrank the question asked now', () => {
