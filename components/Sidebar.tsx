@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Snippet } from '@/lib/snippet';
 import type { CurrentConversation, LayoutProblem } from '@/lib/sites/types';
 import { clampWidth, SIDEBAR_WIDTH, type SidebarLayout } from '@/lib/dock';
@@ -11,6 +11,8 @@ import { Notice } from './Notice';
 import { FillInForm } from './FillInForm';
 import { SnippetPicker } from './SnippetPicker';
 import { WaitingList } from './WaitingList';
+import { AfterSalePanel, useAfterSale, type AfterSaleContext } from './AfterSalePanel';
+import { catalogKey } from '@/lib/i18n';
 
 export interface SidebarState {
   collapsed: boolean;
@@ -49,6 +51,8 @@ export interface SidebarActions {
   copyHealth: (report: string) => void;
   /** The agent moved the sidebar to the other side or changed its width. */
   layout: (layout: SidebarLayout) => void;
+  /** Puts a reply the after-sale tools wrote (already filled in) into the chat input. */
+  insertText: (text: string) => void;
 }
 
 /** How much one click on − or + changes the sidebar's width, in CSS pixels. */
@@ -57,7 +61,15 @@ const WIDTH_STEP = 40;
 /** About two lines of a snippet's body in the sidebar's width. */
 const SNIPPET_PREVIEW_WIDTH = 76;
 
-export function Sidebar({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+/**
+ * `afterSale`: where the after-sale tools read and write cases (the worker) and the shop's choices; without
+ * it (a test of the snippets alone) the sidebar shows no after-sale tab.
+ */
+export function Sidebar({ state, actions, afterSale }: { state: SidebarState; actions: SidebarActions; afterSale?: AfterSaleContext }) {
+  const [tab, setTab] = useState<'snippets' | 'afterSale'>('snippets');
+  const [casesVersion, setCasesVersion] = useState(0);
+  const { cases, reminders } = useAfterSale(afterSale?.send, state.conversation, casesVersion);
+  const openCases = cases.filter((c) => c.step !== 'resolved');
   const buyerName = state.conversation?.buyerName;
   const orderNumber = state.conversation?.orderNumber;
   // The previews' chips show the open conversation's buyer and order; a new object only when they change.
@@ -116,15 +128,37 @@ export function Sidebar({ state, actions }: { state: SidebarState; actions: Side
         <WaitingList waits={state.waits} total={state.waitsTotal} now={state.now} thresholds={state.thresholds} onOpen={actions.open} />
       </section>
       <BuyerCard conversation={state.conversation} onMarkOrder={actions.markOrder} />
+      {openCases.length > 0 && (
+        <button type="button" class="case-banner" onClick={() => setTab('afterSale')}>
+          {t('caseBanner', String(openCases.length), openCases.map((c) => `${t(catalogKey(`afterSale.type.${c.type}`))} · ${t(catalogKey(`afterSale.step.${c.step}`))}`).join('；'))}
+        </button>
+      )}
+      {reminders.length > 0 && tab !== 'afterSale' && (
+        <button type="button" class="reminder-banner" onClick={() => setTab('afterSale')}>
+          {t('afterSaleRemindersTitle', String(reminders.length))}
+        </button>
+      )}
       {state.fillIn && <FillInForm snippet={state.fillIn.snippet} missing={state.fillIn.missing} onSubmit={actions.submitFillIn} onCancel={actions.cancelFillIn} />}
-      <section class="snippets">
-        <h3>{t('snippetsTitle')}</h3>
-        {state.snippets ? (
-          picker
-        ) : (
-          <p class="muted">{t('snippetsLoading')}</p>
-        )}
-      </section>
+      {afterSale && (
+        <nav class="tool-tabs sidebar-tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'snippets'} class={tab === 'snippets' ? 'tool-tab tool-tab--on' : 'tool-tab'} onClick={() => setTab('snippets')}>
+            {t('snippetsTitle')}
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'afterSale'} class={tab === 'afterSale' ? 'tool-tab tool-tab--on' : 'tool-tab'} onClick={() => setTab('afterSale')}>
+            {t('afterSaleTitle')}
+          </button>
+        </nav>
+      )}
+      {afterSale && tab === 'afterSale' ? (
+        <section class="after-sale-section">
+          <AfterSalePanel context={afterSale} conversation={state.conversation} cases={cases} reminders={reminders} onChanged={() => setCasesVersion((v) => v + 1)} onInsert={actions.insertText} />
+        </section>
+      ) : (
+        <section class="snippets">
+          <h3>{t('snippetsTitle')}</h3>
+          {state.snippets ? picker : <p class="muted">{t('snippetsLoading')}</p>}
+        </section>
+      )}
     </aside>
   );
 }

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AfterSaleCase } from './after-sale/case';
 import type { ChatEvent } from './chat-event';
 import type { HealthSummary } from './sites/health';
 import type { Snippet } from './snippet';
@@ -66,6 +67,7 @@ export class KefuDatabase extends Dexie {
   shifts!: EntityTable<Shift, 'id'>;
   contributions!: Dexie.Table<Contribution, [string, string]>;
   aggregates!: EntityTable<Aggregate, 'period'>;
+  afterSaleCases!: EntityTable<AfterSaleCase, 'id'>;
 
   constructor(name = DB_NAME) {
     // Strict durability: an event the worker acknowledged must survive a crash or a killed worker.
@@ -85,6 +87,11 @@ export class KefuDatabase extends Dexie {
       shifts: '++id, start',
       contributions: '[period+key], end',
       aggregates: 'period',
+    });
+    // v3: after-sale cases (lib/after-sale/case.ts), found by order, by conversation (the sidebar shows a
+    // buyer's open cases), by step (reminders) and by opening time (metrics, problem mining). A new table only.
+    this.version(3).stores({
+      afterSaleCases: 'id, orderNumber, conversationId, step, openedAt',
     });
     this.on('populate', (tx) => {
       void tx.table('snippets').bulkAdd(defaultSnippets);

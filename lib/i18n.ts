@@ -36,3 +36,12 @@ let language: string | undefined;
 export function uiLanguage(): string {
   return (language ??= i18n.getUILanguage());
 }
+
+/**
+ * A key of the pure modules' text maps (lib/after-sale/texts.ts, lib/postage.ts, lib/shipping.ts), e.g.
+ * 'afterSale.type.logistics', as the catalogue names it ('afterSale_type_logistics'): the maps are the source,
+ * copied into the locale files (test/unit/i18n.test.ts checks they agree).
+ */
+export function catalogKey(key: string): MessageKey {
+  return key.replace(/[.-]/g, '_') as MessageKey;
+}

@@ -1,4 +1,5 @@
 import { z } from './z';
+import { AfterSaleCaseSchema, CASE_STEPS, RESOLUTIONS, type AfterSaleCase, type AfterSaleSummary, type CaseErrorKey, type DraftField, type ProductProblems, type StaleReminder } from './after-sale';
 import { fitListed } from './page-data';
 import { RefusalError } from './refusal';
 import { HealthSummarySchema, type HealthSummary } from './sites/health';
@@ -140,6 +141,46 @@ export const protocol = {
     request: z.object({ id: z.string().min(1).max(100) }),
     response: z.object({ outcome: z.enum(['inserted', 'copied', 'needs-input', 'no-input', 'failed']) }),
   },
+  /**
+   * After-sale cases (lib/after-sale). The sidebar and the popup ask the worker, which owns the database.
+   * `cases.list`: a buyer's cases (by conversation or order), or every case when neither is given; newest first.
+   */
+  'cases.list': {
+    request: z.object({ conversationId: z.string().max(MAX_ID).optional(), orderNumber: z.string().max(64).optional(), openOnly: z.boolean().optional() }),
+    response: z.custom<AfterSaleCase[]>(),
+  },
+  /** A new case from the form as typed: the case, or an error key beside each bad field (nothing saved). */
+  'cases.open': {
+    request: z.object({ draft: z.record(z.string(), z.unknown()) }),
+    response: z.custom<{ ok: true; case: AfterSaleCase } | { ok: false; errors: Partial<Record<DraftField, CaseErrorKey>> }>(),
+  },
+  /** Moves a case forward (never back): the case, or why not (nothing saved). */
+  'cases.advance': {
+    request: z.object({ id: z.string().min(1).max(100), to: z.enum(CASE_STEPS), note: z.string().max(2_000), resolution: z.enum(RESOLUTIONS).optional() }),
+    response: z.custom<{ ok: true; case: AfterSaleCase } | { ok: false; error: CaseErrorKey }>(),
+  },
+  /** The platform stepped in, and whom it ruled against (null while pending); or the buyer complained to it. */
+  'cases.platform': {
+    request: z.object({ id: z.string().min(1).max(100), intervened: z.boolean().optional(), ruledAgainst: z.enum(['shop', 'buyer']).nullable().optional(), complaint: z.boolean().optional() }),
+    response: z.custom<AfterSaleCase>(),
+  },
+  /** The after-sale metrics over the last `days`, problem mining per product, and the stale cases. */
+  'cases.summary': {
+    request: z.object({ days: z.number().int().min(1).max(366) }),
+    response: z.custom<{ summary: AfterSaleSummary; problems: ProductProblems[]; reminders: StaleReminder[]; total: number; now: number }>(),
+  },
+  /** Open cases past their step's limit (settings), most overdue first, with the buyer's name when known. */
+  'cases.reminders': { request: z.object({}), response: z.custom<(StaleReminder & { buyerName?: string; product: string })[]>() },
+  /** A checked case file (lib/after-sale/io.ts), checked again here: stored whole in one transaction, or refused whole. */
+  'cases.import': {
+    request: z.object({ cases: z.array(AfterSaleCaseSchema).max(100_000) }),
+    response: z.object({ added: z.number().int(), replaced: z.number().int() }),
+  },
+  /** From the popup to a console tab's content script: put this reply (already filled in) into the chat input. */
+  'page.insertText': {
+    request: z.object({ text: z.string().min(1).max(5_000) }),
+    response: z.object({ outcome: z.enum(['inserted', 'copied', 'needs-input', 'no-input', 'failed']) }),
+  },
   /** The shift's (or day's) events in the documented export format (lib/event-export.ts). */
   'export.events': { request: z.object({ view: ViewSchema }), response: z.custom<EventExport>() },
 } as const;
@@ -170,7 +211,9 @@ export interface SenderContext {
 }
 
 /** Messages a content script answers rather than the worker. */
-export type PageMessageName = 'page.insert' | 'page.snippetsChanged' | 'page.queue' | 'page.open';
+export type PageMessageName = 'page.insert' | 'page.insertText' | 'page.snippetsChanged' | 'page.queue' | 'page.open';
+/** Messages about after-sale cases: their handlers are lib/after-sale-handlers.ts. */
+export type AfterSaleMessageName = Extract<MessageName, `cases.${string}`>;
 export type WorkerMessageName = Exclude<MessageName, PageMessageName>;
 
 export type Handlers = { [N in WorkerMessageName]: (payload: z.output<(typeof protocol)[N]['request']>, sender: SenderContext) => Promise<ResponseOf<N>> };

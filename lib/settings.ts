@@ -12,6 +12,33 @@ export const ThresholdsSchema = z
   })
   .refine((t) => t.warnSec <= t.breachSec, { message: 'the warning must come before the breach' });
 
+/**
+ * The shop's after-sale choices (issue 13): how long a case may sit in each step before it is a reminder
+ * (minutes), how much postage the shop refunds as goodwill and how much of a transit loss it shares (in the
+ * order's currency; 0 = never offered), and the volumetric divisor its carriers use.
+ */
+export const AfterSaleSettingsSchema = z.object({
+  // Each field has its default: a stored value missing one (an older version, a hand edit) keeps the rest.
+  stepLimitsMinutes: z
+    .object({
+      firstContact: z.number().positive().max(525_600).default(120),
+      goodsReceived: z.number().positive().max(525_600).default(24 * 60),
+      problemConfirmed: z.number().positive().max(525_600).default(24 * 60),
+    })
+    .default({ firstContact: 120, goodsReceived: 24 * 60, problemConfirmed: 24 * 60 }),
+  goodwillLimit: z.number().nonnegative().max(100_000).default(0),
+  shareLossLimit: z.number().nonnegative().max(100_000).default(0),
+  volumetricDivisor: z.number().int().min(1_000).max(10_000).default(6_000),
+});
+export type AfterSaleSettings = z.infer<typeof AfterSaleSettingsSchema>;
+
+export const defaultAfterSaleSettings: AfterSaleSettings = {
+  stepLimitsMinutes: { firstContact: 120, goodsReceived: 24 * 60, problemConfirmed: 24 * 60 },
+  goodwillLimit: 0,
+  shareLossLimit: 0,
+  volumetricDivisor: 6_000,
+};
+
 export const SettingsSchema = z.object({
   /** Adapter ids the agent switched off on the options page. */
   disabledSites: z.array(z.string()),
@@ -34,6 +61,7 @@ export const SettingsSchema = z.object({
   targets: TargetsSchema,
   /** The agent's name for the {{agentName}} fill-in; asked for once when empty. */
   agentName: z.string().max(40),
+  afterSale: AfterSaleSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -50,6 +78,7 @@ export const defaultSettings: Settings = {
   profiles: [],
   targets: defaultTargets,
   agentName: '',
+  afterSale: defaultAfterSaleSettings,
 };
 
 /** The counting profile in use: the agent's edit of it if any, else the preset, else the default preset. */

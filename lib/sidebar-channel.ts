@@ -83,6 +83,8 @@ export const FrameMessageSchema = z.discriminatedUnion('type', [
   /** The quick search was asked for while the sidebar is collapsed: open it (not remembered as the agent's choice). */
   z.object({ type: z.literal('expand') }),
   z.object({ type: z.literal('insert'), snippetId: z.string().min(1).max(100) }),
+  /** A reply the after-sale tools wrote, filled in already: inserted as it is, no fill-in asked. */
+  z.object({ type: z.literal('insertText'), text: z.string().min(1).max(5_000) }),
   z.object({ type: z.literal('submitFillIn'), values: z.record(z.string().max(100), TextSchema) }),
   z.object({ type: z.literal('cancelFillIn') }),
   /** Gives the focus back to the page's chat input. */

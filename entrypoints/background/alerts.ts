@@ -8,6 +8,7 @@ import type { BadgeState } from '@/lib/waiting';
 const COLORS = { amber: '#d97706', red: '#dc2626' } as const;
 
 interface BadgeApi {
+  setTitle(details: { tabId?: number; title: string }): Promise<void>;
   setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
   setBadgeBackgroundColor(details: { tabId?: number; color: string }): Promise<void>;
   setBadgeTextColor?(details: { tabId?: number; color: string }): Promise<void>;
@@ -21,7 +22,11 @@ const iconUrl = () => (browser.runtime as unknown as { getURL(path: string): str
  * one-shot timer for the next crossing so the badge changes within a second of it. Refreshes that are
  * asked for while one runs are folded into one more run.
  */
-export function createAlertLoop({ tracker, settings }: { tracker: Tracker; settings: () => Settings }) {
+/** Stale after-sale cases: how many now, and when the next one turns stale (null: none will). */
+export type ReminderSource = () => Promise<{ count: number; next: number | null }>;
+
+export function createAlertLoop({ tracker, settings, reminders }: { tracker: Tracker; settings: () => Settings; reminders?: ReminderSource }) {
+  let lastTitle = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
   let again = false;
@@ -53,9 +58,17 @@ export function createAlertLoop({ tracker, settings }: { tracker: Tracker; setti
           .catch(() => undefined);
       }
     }
+    // The toolbar button's tooltip names the after-sale cases that sat too long in one step.
+    const stale = reminders ? await reminders().catch(() => ({ count: 0, next: null })) : { count: 0, next: null };
+    const title = stale.count > 0 ? `${t('extName')}\n${t('afterSaleRemindersTitle', String(stale.count))}` : t('extName');
+    if (title !== lastTitle) {
+      await action.setTitle({ title }).catch(() => undefined);
+      lastTitle = title;
+    }
     clearTimeout(timer);
-    const next = await tracker.nextCrossing();
-    if (next !== null) timer = setTimeout(() => void refresh(), Math.max(0, next - Date.now()) + 5);
+    const crossing = await tracker.nextCrossing();
+    const next = [crossing, stale.next].filter((at): at is number => at !== null).sort((a, b) => a - b)[0];
+    if (next !== undefined) timer = setTimeout(() => void refresh(), Math.max(0, next - Date.now()) + 5);
   }
 
   async function refresh(): Promise<void> {

@@ -8,6 +8,8 @@ import { activeProfile, defaultSettings, readSettings, type Settings } from '@/l
 import { loadSettings, settingsItem } from '@/lib/settings-store';
 import { Tracker } from '@/lib/tracker';
 import { createHandlers, queueOf } from '@/lib/worker-handlers';
+import { createAfterSaleHandlers, nextStaleAt, stepLimitsOf } from '@/lib/after-sale-handlers';
+import { staleReminders } from '@/lib/after-sale';
 import { createAlertLoop } from './alerts';
 
 const BACKSTOP_ALARM = 'kefu-backstop';
@@ -19,7 +21,15 @@ export default defineBackground(() => {
   let settings: Settings = defaultSettings;
   const ready = loadSettings().then((s) => (settings = s));
   const tracker = new Tracker(db, () => settings.thresholds);
-  const alerts = createAlertLoop({ tracker, settings: () => settings });
+  // A changed case repaints the badge's tooltip and re-arms the timer for the next stale case.
+  const afterSale = createAfterSaleHandlers({ db, settings: () => settings.afterSale, changed: () => void alerts.refresh() });
+  const reminders = async () => {
+    const open = await afterSale.openCases();
+    const limits = stepLimitsOf(settings.afterSale);
+    const now = Date.now();
+    return { count: staleReminders(open, limits, now).length, next: nextStaleAt(open, limits, now) };
+  };
+  const alerts = createAlertLoop({ tracker, settings: () => settings, reminders });
   const counting = () => ({ profile: activeProfile(settings), timeZone: settings.timeZone });
   const metrics = new MetricsStore(db, counting);
   // Every console tab reads its snippets again; a tab that is gone just refuses the message.
@@ -42,7 +52,7 @@ export default defineBackground(() => {
     const reply = (await browser.tabs.sendMessage(tabId, envelope('page.open', { conversationId }))) as Reply<{ opened: boolean }> | undefined;
     return reply?.ok === true && reply.data.opened;
   };
-  const handlers = createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh, snippetsChanged, queueChanged, openInTab });
+  const handlers = { ...createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh, snippetsChanged, queueChanged, openInTab }), ...afterSale };
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Not ours: leave it to other listeners by returning nothing.

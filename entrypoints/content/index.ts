@@ -25,7 +25,7 @@ import { watchPage } from './page-watcher';
 import { randomToken } from './random-token';
 import { watchShortcuts } from './shortcuts';
 import { mountSidebar } from './sidebar-host';
-import { createInserter, type InsertOutcome } from './snippet-inserter';
+import { createInserter, insertReplyText, type InsertOutcome } from './snippet-inserter';
 
 /**
  * After the extension is updated or reloaded, this script lives on in the open tab cut off from the
@@ -163,6 +163,9 @@ export default defineContentScript({
           if (snippet) void insertAndTell(snippet);
           return;
         }
+        case 'insertText':
+          void insertReplyText(adapter, document, action.text).then((outcome) => sidebar.update({ notice: NOTICES[outcome] }), () => sidebar.update({ notice: NOTICES.failed }));
+          return;
         case 'submitFillIn': {
           const request = sidebar.view().fillIn;
           if (!request) return;
@@ -318,6 +321,11 @@ export default defineContentScript({
         return Promise.resolve({ ok: true, data: {} });
       }
       if (request?.ok && request.name === 'page.open') return Promise.resolve({ ok: true, data: { opened: openHere((request.payload as { conversationId: string }).conversationId) } });
+      if (request?.ok && request.name === 'page.insertText') {
+        return insertReplyText(adapter, document, (request.payload as { text: string }).text)
+          .catch((): InsertOutcome => 'failed')
+          .then((outcome) => (sidebar.update({ notice: NOTICES[outcome] }), { ok: true, data: { outcome } }));
+      }
       if (!request?.ok || request.name !== 'page.insert') return undefined;
       const snippet = snippets?.find((s) => s.id === (request.payload as { id: string }).id);
       return (snippet ? insertAndTell(snippet) : Promise.resolve<InsertOutcome>('failed')).then((outcome) => ({ ok: true, data: { outcome } }));

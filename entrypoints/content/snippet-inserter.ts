@@ -55,3 +55,14 @@ export function createInserter(options: {
     return (await copyText(filled.text, into.ownerDocument)) ? 'copied' : 'failed';
   };
 }
+
+/**
+ * Puts a finished reply (the after-sale tools fill theirs in themselves) into the chat input as it is: no
+ * template is read in it, so a "{{" the agent typed in a case's note stays text.
+ */
+export async function insertReplyText(adapter: SiteAdapter, doc: Document, text: string): Promise<InsertOutcome> {
+  const into = adapter.findInput(doc);
+  if (!into) return 'no-input';
+  if ((await insertText(into, text)).ok) return 'inserted';
+  return (await copyText(text, into.ownerDocument)) ? 'copied' : 'failed';
+}

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createClient } from '@/lib/messaging';
 import { t, uiLanguage } from '@/lib/i18n';
 import { App } from './App';
+import '@/components/after-sale.css';
 import './style.css';
 
 document.documentElement.lang = uiLanguage();

@@ -14,6 +14,15 @@ import { createSnippetIndex } from '@/lib/snippet-search';
 import { serviceWindowAt } from '@/lib/service-window';
 import { metricRows, metricsCsv } from '@/lib/targets';
 import { download } from '@/components/download';
+import { AfterSaleMetrics } from '@/components/AfterSaleMetrics';
+import { PostageHelper } from '@/components/PostageHelper';
+import { ShippingHelper } from '@/components/ShippingHelper';
+import { defaultSettings, type Settings } from '@/lib/settings';
+import { loadSettings } from '@/lib/settings-store';
+import { uiLanguage } from '@/lib/i18n';
+
+/** The popup knows no conversation: replies are written in the agent's own language, which they may change. */
+const replyLanguage = () => (uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en');
 
 type Send = ReturnType<typeof createClient>;
 
@@ -23,8 +32,8 @@ const REFRESH_MS = 2_000;
 
 const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
-/** Asks the active tab's console to insert a snippet; null when the active tab is no console. */
-export type InsertInTab = (snippetId: string) => Promise<'inserted' | 'copied' | 'needs-input' | 'no-input' | 'failed' | null>;
+/** Asks the active tab's console to insert a snippet (by id) or a finished reply; null when the active tab is no console. */
+export type InsertInTab = (what: { id: string } | { text: string }) => Promise<'inserted' | 'copied' | 'needs-input' | 'no-input' | 'failed' | null>;
 
 export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { send: Send; openOptions: () => void; insertInTab: InsertInTab; onSnippetsChanged?: (reload: () => void) => () => void }) {
   const [view, setView] = useState<View>('shift');
@@ -32,6 +41,8 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
   const [snippets, setSnippets] = useState<Snippet[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => void loadSettings().then(setSettings, () => setSettings(defaultSettings)), []);
 
   const load = () => send('metrics.get', { view }).then((d) => (setData(d), setError(null)), (e: Error) => setError(e.message));
   useEffect(() => {
@@ -48,7 +59,7 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
   const index = useMemo(() => createSnippetIndex(snippets), [snippets]);
   /** Into the console of the active tab, as a sidebar click; copied when the active tab is no console. */
   const choose = async (snippet: Snippet) => {
-    const outcome = await insertInTab(snippet.id).catch(() => null);
+    const outcome = await insertInTab({ id: snippet.id }).catch(() => null);
     if (outcome === 'inserted') return setStatus(t('insertedInTab'));
     if (outcome === 'needs-input') return setStatus(t('needsInputInTab'));
     // The console's input did not keep it, and the console copied it filled in: nothing better to copy here.
@@ -56,6 +67,14 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
     await navigator.clipboard.writeText(snippet.body);
     setStatus(t(outcome === null ? 'copiedNoConsole' : 'copied'));
     void send('snippets.used', { id: snippet.id });
+  };
+  /** A reply of the after-sale helpers: into the active tab's console, else copied. */
+  const insertReply = async (text: string) => {
+    const outcome = await insertInTab({ text }).catch(() => null);
+    if (outcome === 'inserted') return setStatus(t('insertedInTab'));
+    if (outcome === 'copied') return setStatus(t('insertCopied'));
+    await navigator.clipboard.writeText(text);
+    setStatus(t(outcome === null ? 'copiedNoConsole' : 'copied'));
   };
   const shiftAction = async () => {
     await (data?.shift ? send('shift.end', {}) : send('shift.start', {}));
@@ -125,6 +144,19 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
             </button>
           </section>
         </>
+      )}
+      <AfterSaleMetrics send={send} />
+      {settings && (
+        <section class="popup-helpers">
+          <details>
+            <summary>{t('toolPostage')}</summary>
+            <PostageHelper lang={replyLanguage()} policy={{ goodwillLimit: settings.afterSale.goodwillLimit, shareLossLimit: settings.afterSale.shareLossLimit }} onInsert={(text) => void insertReply(text)} />
+          </details>
+          <details>
+            <summary>{t('toolShipping')}</summary>
+            <ShippingHelper lang={replyLanguage()} volumetricDivisor={settings.afterSale.volumetricDivisor} onInsert={(text) => void insertReply(text)} />
+          </details>
+        </section>
       )}
       <section>
         <h2>{t('snippetsTitle')}</h2>

@@ -7,6 +7,12 @@ import { createSnippetIndex } from '@/lib/snippet-search';
 import { createSuggester } from '@/lib/suggest';
 import { defaultLayout } from '@/lib/dock';
 import { defaultThresholds } from '@/lib/waiting';
+import { createClient } from '@/lib/messaging';
+import { conversationLanguage } from '@/lib/conversation-language';
+import { defaultSettings, readSettings, type Settings } from '@/lib/settings';
+import { loadSettings, settingsItem } from '@/lib/settings-store';
+import type { AfterSaleContext } from '@/components/AfterSalePanel';
+import '@/components/after-sale.css';
 import './style.css';
 
 /**
@@ -74,6 +80,7 @@ const actions: SidebarActions = {
   open: (waiting) => post({ type: 'open', conversationId: waiting.conversationId, key: waiting.key }),
   markOrder: () => post({ type: 'markOrder' }),
   layout: (layout) => post({ type: 'layout', layout }),
+  insertText: (text) => post({ type: 'insertText', text }),
   copyHealth: (report) => void copyText(report).then((copied) => {
     if (!copied) return;
     view = { ...view, notice: { kind: 'info', text: t('healthCopied') } };
@@ -97,13 +104,30 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/**
+ * The after-sale tools talk to the worker themselves (cases live in its database); the frame is the
+ * extension's own document, so it may. The shop's after-sale choices are read from the settings, kept fresh.
+ */
+const send = createClient((message) => browser.runtime.sendMessage(message));
+let settings: Settings = defaultSettings;
+void loadSettings().then((s) => ((settings = s), draw()));
+settingsItem.watch((value) => ((settings = readSettings(value)), draw()));
+let afterSale: AfterSaleContext | undefined;
+const afterSaleContext = (): AfterSaleContext => {
+  const lang = conversationLanguage(view.asks ?? [], uiLanguage());
+  if (afterSale?.settings !== settings.afterSale || afterSale.lang !== lang || afterSale.library !== view.snippets) {
+    afterSale = { send, settings: settings.afterSale, lang, ...(view.snippets ? { library: view.snippets } : {}) };
+  }
+  return afterSale;
+};
+
 function draw() {
   if (!received) return;
   actions.search = search();
   const state: SidebarState = { ...view, now: waitsSince, searchToken };
   render(
     <div class={`frame frame--${view.layout.side}${view.collapsed ? '' : ' frame--open'}`} style={{ '--sidebar-height': `${sidebarHeight(view.viewportHeight)}px`, '--sidebar-width': `${view.layout.width}px` }}>
-      <Sidebar state={state} actions={actions} />
+      <Sidebar state={state} actions={actions} afterSale={afterSaleContext()} />
     </div>,
     app,
   );

@@ -75,7 +75,7 @@ describe('popup', () => {
   test('searches snippets by pinyin and inserts the chosen one into the console tab, or copies it when there is none', async () => {
     const inserted: string[] = [];
     let consoleOpen = true;
-    render(<App send={client({})} openOptions={vi.fn()} insertInTab={async (id) => (consoleOpen ? (inserted.push(id), 'inserted') : null)} />);
+    render(<App send={client({})} openOptions={vi.fn()} insertInTab={async (what) => (consoleOpen ? (inserted.push('id' in what ? what.id : what.text), 'inserted') : null)} />);
     const box = await screen.findByRole('searchbox');
     fireEvent.input(box, { target: { value: 'tk' } });
     const first = await waitFor(() => document.querySelector<HTMLButtonElement>('button.snippet')!);

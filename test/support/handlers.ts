@@ -9,6 +9,9 @@ import { presetProfiles } from '@/lib/metric-profiles';
 import type { MetricsView } from '@/lib/protocol';
 import { defaultSnippets } from '@/lib/snippets/defaults';
 import { defaultTargets } from '@/lib/targets';
+import { afterSaleSummary } from '@/lib/after-sale';
+import { createAfterSaleHandlers } from '@/lib/after-sale-handlers';
+import { defaultAfterSaleSettings } from '@/lib/settings';
 import { defaultThresholds } from '@/lib/waiting';
 
 const DAY = { id: 'day:2026-11-23', start: Date.UTC(2026, 10, 22, 16), end: Date.UTC(2026, 10, 23, 16) };
@@ -54,6 +57,15 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'export.events': async () => {
       throw new Error('no export in this stub');
     },
+    'cases.list': async () => [],
+    'cases.open': async () => ({ ok: false, errors: { orderNumber: 'afterSale.error.orderNumberRequired' } }),
+    'cases.advance': async () => ({ ok: false, error: 'afterSale.error.stepUnknown' }),
+    'cases.platform': async () => {
+      throw new Error('no case in this stub');
+    },
+    'cases.summary': async () => ({ summary: afterSaleSummary([], 0), problems: [], reminders: [], total: 0, now: 0 }),
+    'cases.reminders': async () => [],
+    'cases.import': async ({ cases }) => ({ added: cases.length, replaced: 0 }),
     ...overrides,
   };
 }
@@ -61,7 +73,8 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
 /** The worker's real handlers over `db`, at a fixed clock, with the default settings. */
 export function workerHandlers(db: KefuDatabase, now: number, snippetsChanged?: () => void, extra: Partial<WorkerDeps> = {}): Handlers {
   const counting = () => ({ profile: presetProfile('default')!, timeZone: 'Asia/Shanghai' });
-  return createHandlers({
+  const afterSale = createAfterSaleHandlers({ db, settings: () => defaultAfterSaleSettings, now: () => now });
+  const worker = createHandlers({
     db,
     tracker: new Tracker(db, () => defaultThresholds, () => now),
     metrics: new MetricsStore(db, counting, () => now),
@@ -73,4 +86,5 @@ export function workerHandlers(db: KefuDatabase, now: number, snippetsChanged?: 
     now: () => now,
     ...extra,
   });
+  return { ...worker, ...afterSale };
 }

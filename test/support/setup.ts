@@ -10,6 +10,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) =>
     formatMessage(zh, key, substitutions === undefined ? [] : [substitutions].flat())) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getUILanguage = () => 'zh-CN';
 });
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.

@@ -1,3 +1,8 @@
+import { AFTER_SALE_TEXTS } from '@/lib/after-sale/texts';
+import { AFTER_SALE_REPLY_TITLES } from '@/lib/after-sale-replies';
+import { POSTAGE_TEXTS } from '@/lib/postage';
+import { SHIPPING_TEXTS } from '@/lib/shipping';
+import { catalogKey } from '@/lib/i18n';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -29,6 +34,16 @@ describe('translations', () => {
     expect(used.size).toBeGreaterThan(10);
     for (const key of used) expect(Object.keys(zh)).toContain(key);
     for (const part of ['app', 'thread', 'input', 'conversation']) expect(Object.keys(zh)).toContain(`layoutPart_${part}`);
+  });
+
+  test('the after-sale, postage and shipping texts of lib/ are in both catalogues, word for word', () => {
+    const maps = { ...AFTER_SALE_TEXTS, ...POSTAGE_TEXTS, ...SHIPPING_TEXTS, ...AFTER_SALE_REPLY_TITLES };
+    expect(Object.keys(maps).length).toBeGreaterThan(60);
+    for (const [key, text] of Object.entries(maps)) {
+      const name = catalogKey(key);
+      expect([key, (zh as Record<string, { message: string }>)[name]?.message]).toEqual([key, text.zh]);
+      expect([key, (en as Record<string, { message: string }>)[name]?.message]).toEqual([key, text.en]);
+    }
   });
 
   test('placeholders are filled the way Chrome fills them', () => {

@@ -10,6 +10,12 @@ describe('settings', () => {
     expect(readSettings({ thresholds: { warnSec: 40, breachSec: 30, marksSec: [] }, retentionDays: 7 })).toEqual({ ...defaultSettings, retentionDays: 7 });
   });
 
+  test('after-sale choices stored in part keep what is there and take the defaults for the rest; a broken value falls back whole', () => {
+    const partial = readSettings({ afterSale: { stepLimitsMinutes: { firstContact: 0.05 }, goodwillLimit: 10 } });
+    expect(partial.afterSale).toEqual({ ...defaultSettings.afterSale, stepLimitsMinutes: { ...defaultSettings.afterSale.stepLimitsMinutes, firstContact: 0.05 }, goodwillLimit: 10 });
+    expect(readSettings({ afterSale: { goodwillLimit: -1 } }).afterSale).toEqual(defaultSettings.afterSale);
+  });
+
   test('changes are kept in extension storage and merged with what was there', async () => {
     await updateSettings({ sidebarCollapsed: true });
     await updateSettings({ disabledSites: ['demo'] });

@@ -1,3 +1,4 @@
+import { checkCaseDraft, openCase } from '@/lib/after-sale';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { KefuDatabase } from '@/lib/db';
@@ -146,7 +147,7 @@ describe('tracking who waits', () => {
 });
 
 describe('database schema', () => {
-  test('a version 1 database upgrades to version 2 with its events and snippets intact', async () => {
+  test('a version 1 database upgrades to the current version with its events and snippets intact', async () => {
     const name = `migrate-${dbCount++}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ events: 'id, at, [shopId+conversationId+at]', snippets: 'id, order, shortcut, lang' });
@@ -156,12 +157,36 @@ describe('database schema', () => {
 
     const v2 = new KefuDatabase(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
     expect(await v2.events.where('[site+shopId+conversationId+at]').between(['demo', 'shop-a', 'b1', 0], ['demo', 'shop-a', 'b1', Infinity]).primaryKeys()).toEqual(['kept']);
     // An upgrade is not a new install: the agent's snippets stay as they were, no defaults are added.
     expect(await v2.snippets.toCollection().primaryKeys()).toEqual(['mine']);
     expect(await v2.waits.count()).toBe(0);
     await v2.delete();
+  });
+
+  test('a version 2 database upgrades to version 3: its events, waits and snippets kept, after-sale cases stored and found by order', async () => {
+    const name = `migrate-${dbCount++}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ events: 'id, at, [shopId+conversationId+at]', snippets: 'id, order, shortcut, lang' });
+    v2.version(2).stores({ events: 'id, at, [site+shopId+conversationId+at]', waits: 'key, [site+shopId]', tabs: 'tabId, [site+shopId]', alerts: 'id, at, [level+at]', shifts: '++id, start', contributions: '[period+key], end', aggregates: 'period' });
+    await v2.table('events').add(chatEvent('kept', { at: T0 }));
+    await v2.table('snippets').add({ id: 'mine', title: 't', body: 'b', lang: 'zh', phase: 'care', tags: [], order: 0, uses: 3 });
+    await v2.table('shifts').add({ start: T0, end: null });
+    v2.close();
+
+    const v3 = new KefuDatabase(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(await v3.events.get('kept')).toMatchObject({ id: 'kept', at: T0 });
+    expect(await v3.snippets.toCollection().primaryKeys()).toEqual(['mine']);
+    expect(await v3.shifts.count()).toBe(1);
+    const draft = checkCaseDraft({ orderNumber: '240501123', type: 'qualityProblem', product: '保温杯', amount: '59' });
+    if (!draft.ok) throw new Error('draft refused');
+    await v3.afterSaleCases.add(openCase(draft.draft, 'case-1', T0));
+    expect(await v3.afterSaleCases.where('orderNumber').equals('240501123').primaryKeys()).toEqual(['case-1']);
+    expect(await v3.afterSaleCases.where('step').equals('firstContact').count()).toBe(1);
+    await v3.delete();
   });
 
   test('a new database holds the default snippets', async () => {
