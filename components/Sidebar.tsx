@@ -11,6 +11,7 @@ import { Notice } from './Notice';
 import { FillInForm } from './FillInForm';
 import { SnippetPicker } from './SnippetPicker';
 import { WaitingList } from './WaitingList';
+import { DraftCheck } from './DraftCheck';
 import { AfterSalePanel, useAfterSale, type AfterSaleContext } from './AfterSalePanel';
 import { catalogKey } from '@/lib/i18n';
 
@@ -33,6 +34,8 @@ export interface SidebarState {
   fillIn: { snippet: Snippet; missing: string[] } | null;
   /** Changes when the agent's keyboard shortcut asks for the search box. */
   searchToken: number;
+  /** The conduct guard's findings in the draft, and whether a send is held. */
+  guard?: SidebarView['guard'];
   /** The latest outcome to tell the agent (inserted, no input, worker down…). */
   notice: { kind: 'error' | 'warning' | 'info'; text: string } | null;
 }
@@ -53,6 +56,10 @@ export interface SidebarActions {
   layout: (layout: SidebarLayout) => void;
   /** Puts a reply the after-sale tools wrote (already filled in) into the chat input. */
   insertText: (text: string) => void;
+  /** The draft check: use a finding's suggestion; send the held draft anyway; go back to editing it. */
+  guardSuggestion: (index: number) => void;
+  guardSendAnyway: () => void;
+  guardEdit: () => void;
 }
 
 /** How much one click on − or + changes the sidebar's width, in CSS pixels. */
@@ -123,6 +130,7 @@ export function Sidebar({ state, actions, afterSale }: { state: SidebarState; ac
         </button>
       )}
       {state.notice && <Notice kind={state.notice.kind} text={state.notice.text} />}
+      {state.guard && <DraftCheck findings={state.guard.findings} held={state.guard.held} onSuggestion={actions.guardSuggestion} onSendAnyway={actions.guardSendAnyway} onEdit={actions.guardEdit} />}
       <section class="waiting-section">
         <h3>{t('waitingTitle', String(Math.max(state.waitsTotal, state.waits.length)))}</h3>
         <WaitingList waits={state.waits} total={state.waitsTotal} now={state.now} thresholds={state.thresholds} onOpen={actions.open} />

@@ -47,6 +47,16 @@ export interface Aggregate {
   updatedAt: number;
 }
 
+/** A draft warning or a held send (lib/draft-guard.ts): counted in the period's metrics, shown in the popup. */
+export interface GuardEvent {
+  id?: number;
+  at: number;
+  kind: 'warn' | 'held';
+  category: string;
+  site: string;
+  shopId: string;
+}
+
 export interface Shift {
   id?: number;
   start: number;
@@ -68,6 +78,7 @@ export class KefuDatabase extends Dexie {
   contributions!: Dexie.Table<Contribution, [string, string]>;
   aggregates!: EntityTable<Aggregate, 'period'>;
   afterSaleCases!: EntityTable<AfterSaleCase, 'id'>;
+  guardEvents!: EntityTable<GuardEvent, 'id'>;
 
   constructor(name = DB_NAME) {
     // Strict durability: an event the worker acknowledged must survive a crash or a killed worker.
@@ -89,9 +100,11 @@ export class KefuDatabase extends Dexie {
       aggregates: 'period',
     });
     // v3: after-sale cases (lib/after-sale/case.ts), found by order, by conversation (the sidebar shows a
-    // buyer's open cases), by step (reminders) and by opening time (metrics, problem mining). A new table only.
+    // buyer's open cases), by step (reminders) and by opening time (metrics, problem mining); the conduct
+    // guard's warnings and held sends, counted per period by kind. New tables only.
     this.version(3).stores({
       afterSaleCases: 'id, orderNumber, conversationId, step, openedAt',
+      guardEvents: '++id, [kind+at]',
     });
     this.on('populate', (tx) => {
       void tx.table('snippets').bulkAdd(defaultSnippets);

@@ -1,4 +1,5 @@
 import { z } from './z';
+import { GUARD_CATEGORIES } from './guard/types';
 import { AfterSaleCaseSchema, CASE_STEPS, RESOLUTIONS, type AfterSaleCase, type AfterSaleSummary, type CaseErrorKey, type DraftField, type ProductProblems, type StaleReminder } from './after-sale';
 import { fitListed } from './page-data';
 import { RefusalError } from './refusal';
@@ -60,6 +61,8 @@ export interface MetricsView {
   waits: Waiting[];
   waitsTotal: number;
   alerts: { warn: number; breach: number };
+  /** The conduct guard's draft warnings and held sends in the period. */
+  guard: { warn: number; held: number };
   /** Every open console tab's adapter health. */
   consoles: { site: string; shopId: string; health: HealthSummary | null }[];
   now: number;
@@ -180,6 +183,11 @@ export const protocol = {
   'page.insertText': {
     request: z.object({ text: z.string().min(1).max(5_000) }),
     response: z.object({ outcome: z.enum(['inserted', 'copied', 'needs-input', 'no-input', 'failed']) }),
+  },
+  /** A console's draft check: new warnings as the agent typed, or a send held for a confirmation (lib/draft-guard.ts). */
+  'guard.record': {
+    request: ShopSchema.extend({ kind: z.enum(['warn', 'held']), categories: z.array(z.enum(GUARD_CATEGORIES)).min(1).max(20) }),
+    response: z.object({}),
   },
   /** The shift's (or day's) events in the documented export format (lib/event-export.ts). */
   'export.events': { request: z.object({ view: ViewSchema }), response: z.custom<EventExport>() },

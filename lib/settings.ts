@@ -3,6 +3,7 @@ import { TargetsSchema, defaultTargets } from './targets';
 import { defaultThresholds } from './waiting';
 import { SidebarLayoutSchema } from './dock';
 import { z } from './z';
+import type { GuardCategory } from './guard/types';
 
 export const ThresholdsSchema = z
   .object({
@@ -39,6 +40,26 @@ export const defaultAfterSaleSettings: AfterSaleSettings = {
   volumetricDivisor: 6_000,
 };
 
+/** Per kind of risk (lib/guard), what happens to a draft that has it: nothing, a warning, a held send, or no send. */
+export const GUARD_LEVELS = ['off', 'warn', 'confirm', 'block'] as const;
+export type GuardLevel = (typeof GUARD_LEVELS)[number];
+const level = (fallback: GuardLevel) => z.enum(GUARD_LEVELS).default(fallback);
+export const defaultGuardLevels = { abuse: 'confirm', offPlatform: 'confirm', overPromise: 'warn', threat: 'confirm', blame: 'warn', sarcasm: 'warn' } as const satisfies Record<GuardCategory, GuardLevel>;
+export const GuardSettingsSchema = z.object({
+  // Each kind has its default: a stored value missing one keeps the others.
+  levels: z
+    .object({
+      abuse: level(defaultGuardLevels.abuse),
+      offPlatform: level(defaultGuardLevels.offPlatform),
+      overPromise: level(defaultGuardLevels.overPromise),
+      threat: level(defaultGuardLevels.threat),
+      blame: level(defaultGuardLevels.blame),
+      sarcasm: level(defaultGuardLevels.sarcasm),
+    })
+    .default(defaultGuardLevels),
+});
+export type GuardSettings = z.infer<typeof GuardSettingsSchema>;
+
 export const SettingsSchema = z.object({
   /** Adapter ids the agent switched off on the options page. */
   disabledSites: z.array(z.string()),
@@ -62,6 +83,7 @@ export const SettingsSchema = z.object({
   /** The agent's name for the {{agentName}} fill-in; asked for once when empty. */
   agentName: z.string().max(40),
   afterSale: AfterSaleSettingsSchema,
+  guard: GuardSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -79,6 +101,7 @@ export const defaultSettings: Settings = {
   targets: defaultTargets,
   agentName: '',
   afterSale: defaultAfterSaleSettings,
+  guard: { levels: { ...defaultGuardLevels } },
 };
 
 /** The counting profile in use: the agent's edit of it if any, else the preset, else the default preset. */

@@ -6,6 +6,7 @@ import { HealthSummarySchema } from './sites/health';
 import { PhaseSchema, SnippetSchema } from './snippet';
 import { WAITING_ROWS, WaitingSchema } from './waiting';
 import { z } from './z';
+import { GUARD_CATEGORIES } from './guard/types';
 
 /**
  * The channel between a console page's content script (the host: it reads the page and inserts into it)
@@ -64,6 +65,29 @@ export const SidebarViewSchema = z.object({
   layout: SidebarLayoutSchema,
   /** The page's viewport height: the open sidebar's height follows it. */
   viewportHeight: z.number().nonnegative(),
+  /**
+   * The draft in the chat input, checked by the conduct guard (lib/draft-guard.ts): what was found, each with
+   * its span as typed, and whether a send is held now (the agent confirms or edits) or refused.
+   */
+  guard: z
+    .object({
+      findings: z
+        .array(
+          z.object({
+            category: z.enum(GUARD_CATEGORIES),
+            level: z.enum(['warn', 'confirm', 'block']),
+            reason: z.string().max(40),
+            start: z.number().int().nonnegative(),
+            end: z.number().int().nonnegative(),
+            text: pageText(500),
+            suggestion: z.string().max(500).optional(),
+          }),
+        )
+        .max(20),
+      held: z.enum(['confirm', 'block']).nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type SidebarView = z.infer<typeof SidebarViewSchema>;
 
@@ -94,6 +118,10 @@ export const FrameMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('markOrder') }),
   /** The agent moved the sidebar to the other side or changed its width. */
   z.object({ type: z.literal('layout'), layout: SidebarLayoutSchema }),
+  /** The draft check: put finding `index`'s suggestion in place of its span; send the held draft anyway; go back to it. */
+  z.object({ type: z.literal('guardSuggestion'), index: z.number().int().nonnegative().max(20) }),
+  z.object({ type: z.literal('guardSendAnyway') }),
+  z.object({ type: z.literal('guardEdit') }),
 ]);
 export type FrameMessage = z.infer<typeof FrameMessageSchema>;
 

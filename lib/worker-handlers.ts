@@ -191,7 +191,8 @@ export function createHandlers(deps: WorkerDeps): Omit<Handlers, AfterSaleMessag
       const period = await periodOf(view);
       // Counted on the index, not read: a busy day logs thousands of alerts.
       const alertsOf = (level: 'warn' | 'breach') => db.alerts.where('[level+at]').between([level, period.start], [level, period.end], true, true).count();
-      const [values, queue, warn, breach, shift, tabs] = await Promise.all([metrics.metrics(period), queueOf(db), alertsOf('warn'), alertsOf('breach'), metrics.openShift(), db.tabs.toArray()]);
+      const guardOf = (kind: 'warn' | 'held') => db.guardEvents.where('[kind+at]').between([kind, period.start], [kind, period.end], true, true).count();
+      const [values, queue, warn, breach, shift, tabs, guardWarn, guardHeld] = await Promise.all([metrics.metrics(period), queueOf(db), alertsOf('warn'), alertsOf('breach'), metrics.openShift(), db.tabs.toArray(), guardOf('warn'), guardOf('held')]);
       const { profile, timeZone } = deps.counting();
       return {
         view,
@@ -206,9 +207,15 @@ export function createHandlers(deps: WorkerDeps): Omit<Handlers, AfterSaleMessag
         waits: queue.waits,
         waitsTotal: queue.total,
         alerts: { warn, breach },
+        guard: { warn: guardWarn, held: guardHeld },
         consoles: tabs.map((tab) => ({ site: tab.site, shopId: tab.shopId, health: tab.health ?? null })),
         now: now(),
       };
+    },
+    async 'guard.record'({ kind, categories, site, shopId }) {
+      const at = now();
+      await db.guardEvents.bulkAdd(categories.map((category) => ({ at, kind, category, site, shopId })));
+      return {};
     },
     async 'shift.start'() {
       return metrics.startShift();

@@ -26,6 +26,7 @@ import { randomToken } from './random-token';
 import { watchShortcuts } from './shortcuts';
 import { mountSidebar } from './sidebar-host';
 import { createInserter, insertReplyText, type InsertOutcome } from './snippet-inserter';
+import { watchDraft } from './draft-guard';
 
 /**
  * After the extension is updated or reloaded, this script lives on in the open tab cut off from the
@@ -199,6 +200,15 @@ export default defineContentScript({
         case 'markOrder':
           markOrder();
           return;
+        case 'guardSuggestion':
+          void draftGuard.useSuggestion(action.index);
+          return;
+        case 'guardSendAnyway':
+          draftGuard.sendAnyway();
+          return;
+        case 'guardEdit':
+          draftGuard.edit();
+          return;
       }
     };
 
@@ -209,6 +219,16 @@ export default defineContentScript({
       stopIfOrphaned,
       adapter.dockRoot,
     );
+
+    // The conduct guard on the draft in the chat input: findings in the sidebar, risky sends held.
+    const draftGuard = watchDraft({
+      ctx,
+      adapter,
+      doc: document,
+      levels: () => settings.guard.levels,
+      show: (guard) => sidebar.update({ guard }),
+      record: (kind, categories) => void send('guard.record', { ...shop(), kind, categories }).catch(() => undefined),
+    });
 
     /**
      * The open conversation's phase, from its order and its buyer's last words, and those words themselves: the

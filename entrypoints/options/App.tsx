@@ -3,6 +3,7 @@ import { isValidTimeZone } from '@/lib/local-time';
 import { browser } from 'wxt/browser';
 import { AfterSaleSettings } from '@/components/AfterSaleSettings';
 import { AlertSettings } from '@/components/AlertSettings';
+import { GuardSettings } from '@/components/GuardSettings';
 import { CountingSettings } from '@/components/CountingSettings';
 import { DataSettings } from '@/components/DataSettings';
 import { Notice } from '@/components/Notice';
@@ -57,6 +58,7 @@ export function App({ send }: { send: ReturnType<typeof createClient> }) {
           <CountingSettings settings={settings} onChange={(p) => void change(p)} />
           <TargetSettings settings={settings} onChange={(p) => void change(p)} />
           <DataSettings settings={settings} onChange={(p) => void change(p)} />
+          <GuardSettings settings={settings} onChange={(p) => void change(p)} />
           <AfterSaleSettings settings={settings} onChange={(p) => void change(p)} send={send} />
           <SnippetManager send={send} siteIds={siteAdapters.map((a) => a.id)} />
         </>

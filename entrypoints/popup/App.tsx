@@ -129,6 +129,7 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
             <h2>{t('waitingTitle', String(data.waitsTotal))}</h2>
             <WaitingList waits={data.waits} total={data.waitsTotal} now={data.now} thresholds={data.thresholds} onOpen={(w) => void send('queue.open', { key: w.key }).catch(() => undefined)} />
             <p class="muted">{t('alertsThisPeriod', String(data.alerts.warn), String(data.alerts.breach))}</p>
+            <p class="muted guard-counts">{t('guardCounts', String(data.guard.warn), String(data.guard.held))}</p>
             <ConsoleHealthList consoles={data.consoles} />
           </section>
           <section class="charts">

@@ -81,6 +81,9 @@ const actions: SidebarActions = {
   markOrder: () => post({ type: 'markOrder' }),
   layout: (layout) => post({ type: 'layout', layout }),
   insertText: (text) => post({ type: 'insertText', text }),
+  guardSuggestion: (index) => post({ type: 'guardSuggestion', index }),
+  guardSendAnyway: () => post({ type: 'guardSendAnyway' }),
+  guardEdit: () => post({ type: 'guardEdit' }),
   copyHealth: (report) => void copyText(report).then((copied) => {
     if (!copied) return;
     view = { ...view, notice: { kind: 'info', text: t('healthCopied') } };

@@ -30,6 +30,7 @@ export function metricsView(change: Partial<MetricsView> = {}): MetricsView {
     waits: [],
     waitsTotal: 0,
     alerts: { warn: 0, breach: 0 },
+    guard: { warn: 0, held: 0 },
     consoles: [],
     now: DAY.start + 10 * 3_600_000,
     ...change,
@@ -57,6 +58,7 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'export.events': async () => {
       throw new Error('no export in this stub');
     },
+    'guard.record': async () => ({}),
     'cases.list': async () => [],
     'cases.open': async () => ({ ok: false, errors: { orderNumber: 'afterSale.error.orderNumberRequired' } }),
     'cases.advance': async () => ({ ok: false, error: 'afterSale.error.stepUnknown' }),

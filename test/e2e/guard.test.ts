@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { demoSent, inSidebar, startHarness, type Harness } from './harness';
+
+/**
+ * The conduct guard on the draft (issue 12) in Chromium on the demo console: a risky draft shows its finding
+ * with the span; Enter and the Send button are held for a confirm-level finding with the draft intact;
+ * confirming sends it once; a harmless message is never held; a suggestion replaces the span in the input;
+ * the popup counts warnings and held sends.
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+test('a risky draft is held on Enter and on Send, sent once when confirmed; a harmless one is never held; a suggestion replaces the span', async () => {
+  const { page, errors } = await h.openDemo('seed=3&pace=0&buyers=2&delay=5&shop=guard-draft');
+  const input = page.locator('textarea.composer-input');
+  const risky = '加我微信 abc12345 私下退款给你';
+  await input.click();
+  await page.keyboard.type(risky);
+  const finding = inSidebar(page, '.draft-finding[data-category="offPlatform"]');
+  await expect.poll(() => finding.locator('mark').textContent()).toContain('微信');
+  const sentBefore = (await demoSent(page)).length;
+
+  await page.keyboard.press('Enter');
+  await expect.poll(() => inSidebar(page, '.draft-held').textContent()).toContain('已暂停发送');
+  expect(await input.inputValue()).toBe(risky);
+  await page.locator('.composer-send').click();
+  await page.waitForTimeout(300);
+  expect((await demoSent(page)).length).toBe(sentBefore);
+  expect(await input.inputValue()).toBe(risky);
+
+  await inSidebar(page, '.draft-held').getByRole('button', { name: '仍要发送' }).click();
+  await expect.poll(async () => (await demoSent(page)).at(-1)).toBe(risky);
+  await page.waitForTimeout(700);
+  expect((await demoSent(page)).filter((m) => m === risky)).toHaveLength(1);
+  await expect.poll(() => inSidebar(page, '.draft-check').count()).toBe(0);
+
+  // A harmless message that looks like a promise goes out at once.
+  const harmless = '亲，今天16点前下单当天发货哦';
+  await input.click();
+  await page.keyboard.type(harmless);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await demoSent(page)).at(-1)).toBe(harmless);
+  expect(await inSidebar(page, '.draft-held').count()).toBe(0);
+
+  // A warn-level finding: shown, never held; its suggestion replaces the span where it was typed.
+  await input.click();
+  await page.keyboard.type('亲，保证明天一定到');
+  const promise = inSidebar(page, '.draft-finding[data-category="overPromise"]');
+  await expect.poll(() => promise.locator('mark').textContent()).toBe('保证明天一定到');
+  await promise.locator('.draft-suggestion').click();
+  await expect.poll(() => input.inputValue()).toMatch(/^亲，(?!保证明天一定到).+/);
+  expect(await input.inputValue()).not.toContain('保证明天一定到');
+
+  // The popup counts the period's warnings and held sends.
+  const popup = await h.context.newPage();
+  await popup.goto(h.extensionPage('popup.html'));
+  await expect.poll(() => popup.locator('.guard-counts').textContent()).toMatch(/草稿提醒 [1-9]\d* 次，暂停发送 [1-9]\d* 次/);
+  await popup.close();
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a kind set to block refuses the send with no way around it; the draft stays for editing', async () => {
+  const options = await h.context.newPage();
+  await options.goto(h.extensionPage('options.html'));
+  await options.locator('.guard-settings [data-category="sarcasm"] select').selectOption('block');
+  await expect.poll(() => options.evaluate(async () => ((await chrome.storage.local.get('settings')) as { settings: { guard: { levels: { sarcasm: string } } } }).settings.guard.levels.sarcasm)).toBe('block');
+  await options.close();
+  const { page, errors } = await h.openDemo('seed=3&pace=0&buyers=2&delay=5&shop=guard-block');
+  const input = page.locator('textarea.composer-input');
+  await input.click();
+  await page.keyboard.type('嫌贵别买');
+  await expect.poll(() => inSidebar(page, '.draft-finding[data-category="sarcasm"]').count()).toBe(1);
+  const sentBefore = (await demoSent(page)).length;
+  await page.keyboard.press('Enter');
+  await expect.poll(() => inSidebar(page, '.draft-held').textContent()).toContain('禁止发送');
+  expect(await inSidebar(page, '.draft-held').getByRole('button', { name: '仍要发送' }).count()).toBe(0);
+  await page.locator('.composer-send').click();
+  await page.waitForTimeout(300);
+  expect((await demoSent(page)).length).toBe(sentBefore);
+  expect(await input.inputValue()).toBe('嫌贵别买');
+  expect(errors).toEqual([]);
+  await page.close();
+});
