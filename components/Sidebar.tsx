@@ -12,6 +12,7 @@ import { FillInForm } from './FillInForm';
 import { SnippetPicker } from './SnippetPicker';
 import { WaitingList } from './WaitingList';
 import { DraftCheck } from './DraftCheck';
+import { BuyerAlert } from './BuyerAlert';
 import { AfterSalePanel, useAfterSale, type AfterSaleContext } from './AfterSalePanel';
 import { catalogKey } from '@/lib/i18n';
 
@@ -34,6 +35,8 @@ export interface SidebarState {
   fillIn: { snippet: Snippet; missing: string[] } | null;
   /** Changes when the agent's keyboard shortcut asks for the search box. */
   searchToken: number;
+  /** The open conversation's last buyer messages, oldest first: the buyer's side of the guard reads the latest. */
+  asks?: string[];
   /** The conduct guard's findings in the draft, and whether a send is held. */
   guard?: SidebarView['guard'];
   /** The latest outcome to tell the agent (inserted, no input, worker down…). */
@@ -136,6 +139,7 @@ export function Sidebar({ state, actions, afterSale }: { state: SidebarState; ac
         <WaitingList waits={state.waits} total={state.waitsTotal} now={state.now} thresholds={state.thresholds} onOpen={actions.open} />
       </section>
       <BuyerCard conversation={state.conversation} onMarkOrder={actions.markOrder} />
+      {state.asks && state.asks.length > 0 && <BuyerAlert asks={state.asks} snippets={state.snippets} onInsert={actions.insert} onInsertText={actions.insertText} />}
       {openCases.length > 0 && (
         <button type="button" class="case-banner" onClick={() => setTab('afterSale')}>
           {t('caseBanner', String(openCases.length), openCases.map((c) => `${t(catalogKey(`afterSale.type.${c.type}`))} · ${t(catalogKey(`afterSale.step.${c.step}`))}`).join('；'))}

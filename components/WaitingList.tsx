@@ -63,6 +63,7 @@ export function WaitingList({ waits, total = waits.length, now: givenNow, thresh
           return (
             <li key={w.key}>
               <button type="button" class={`waiting waiting--${level}`} onClick={() => onOpen?.(w)} disabled={!onOpen} title={label} aria-label={label}>
+                {w.threat && <span class="waiting-threat">{t('waitingThreat')}</span>}
                 <bdi class="waiting-name">{w.buyerName}</bdi>
                 {shops > 1 && <bdi class="waiting-shop">{`${t(`siteShort_${w.site}` as MessageKey)} · ${w.shopId}`}</bdi>}
                 <span class="waiting-time">

@@ -1,3 +1,4 @@
+import { checkMessage } from './guard';
 import Dexie from 'dexie';
 import type { ChatEvent } from './chat-event';
 import type { AlertRecord, KefuDatabase, TabShop } from './db';
@@ -206,7 +207,9 @@ export class Tracker {
     const events = await this.conversationEvents(shop, conversationId);
     const first = firstUnanswered(events);
     if (first) {
-      await this.db.waits.put({ key, ...shop, conversationId, buyerName, since: first.at, messageId: first.id, source: 'events' });
+      // A threat of a complaint or a bad rating in what the buyer wrote since: that conversation goes first.
+      const threat = events.some((e) => e.sender === 'buyer' && e.at >= first.at && e.text !== '' && checkMessage(e.text, { side: 'buyer' }).some((f) => f.category === 'threat'));
+      await this.db.waits.put({ key, ...shop, conversationId, buyerName, since: first.at, messageId: first.id, source: 'events', ...(threat ? { threat } : {}) });
       return;
     }
     const existing = await this.db.waits.get(key);

@@ -31,6 +31,8 @@ export const WaitingSchema = z.object({
   source: z.enum(['events', 'list']),
   /** A list wait: the tab whose list showed it (only that tab's list may clear it). */
   listedBy: z.number().int().optional(),
+  /** The buyer threatened a complaint or a bad rating while waiting (lib/guard): answered first. */
+  threat: z.boolean().optional(),
 });
 export type Waiting = z.infer<typeof WaitingSchema>;
 
@@ -99,13 +101,13 @@ export const WAITING_ROWS = 20;
  * What of a list of waits shows: who waits, since when, under what name. Two lists with the same
  * signature draw the same, so a caller sends or redraws only when it changes.
  */
-export function waitsSignature(waits: readonly Pick<Waiting, 'key' | 'since' | 'buyerName'>[]): string {
-  return waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}`).join('\u0001');
+export function waitsSignature(waits: readonly Pick<Waiting, 'key' | 'since' | 'buyerName' | 'threat'>[]): string {
+  return waits.map((w) => `${w.key}\u0000${w.since}\u0000${w.buyerName}\u0000${w.threat ? 1 : 0}`).join('\u0001');
 }
 
-/** Most urgent first: longest waiting. */
-export function byUrgency<T extends Pick<Waiting, 'since' | 'key'>>(waits: readonly T[]): T[] {
-  return [...waits].sort((a, b) => a.since - b.since || a.key.localeCompare(b.key));
+/** Most urgent first: a buyer threatening a complaint or a bad rating, then the longest waiting. */
+export function byUrgency<T extends Pick<Waiting, 'since' | 'key' | 'threat'>>(waits: readonly T[]): T[] {
+  return [...waits].sort((a, b) => Number(Boolean(b.threat)) - Number(Boolean(a.threat)) || a.since - b.since || a.key.localeCompare(b.key));
 }
 
 export interface BadgeState {

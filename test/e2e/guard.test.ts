@@ -88,3 +88,27 @@ test('a kind set to block refuses the send with no way around it; the draft stay
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('the buyer’s side: a threat moves the conversation up with the calming steps at hand; an off-platform request brings the platform-tools reply', async () => {
+  const { page, errors } = await h.openDemo('seed=3&pace=0&buyers=3&delay=5&shop=guard-buyer');
+  await page.evaluate(() => window.__kefuDemo.buyerWrites('再不处理我就投诉你们，给差评'));
+  await expect.poll(() => inSidebar(page, '.buyer-alert').textContent()).toContain('买家提到投诉或差评');
+  // The threatening buyer is first in the waiting list, marked.
+  await expect.poll(() => inSidebar(page, '.waiting').first().locator('.waiting-threat').count()).toBe(1);
+  const name = (await page.locator('.chat-buyer-name').textContent())!;
+  expect(await inSidebar(page, '.waiting').first().locator('.waiting-name').textContent()).toBe(name);
+  const step = inSidebar(page, '.calming-step').first();
+  await page.locator('textarea.composer-input').click();
+  await step.click();
+  await expect.poll(() => page.locator('textarea.composer-input').inputValue()).not.toBe('');
+
+  await page.locator('textarea.composer-input').fill('');
+  await page.evaluate(() => window.__kefuDemo.buyerWrites('加你微信直接转账给你行不行'));
+  await expect.poll(() => inSidebar(page, '.buyer-alert').textContent()).toContain('站外交易或联系');
+  const tools = inSidebar(page, '.platform-tools');
+  const text = (await tools.textContent())!;
+  await tools.click();
+  await expect.poll(() => page.locator('textarea.composer-input').inputValue()).toBe(text);
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { KefuDatabase } from '@/lib/db';
 import { Tracker } from '@/lib/tracker';
-import { defaultThresholds } from '@/lib/waiting';
+import { byUrgency, defaultThresholds } from '@/lib/waiting';
 import { chatEvent } from '../support/events';
 
 const T0 = new Date(2026, 10, 23, 15, 0, 0).getTime();
@@ -46,6 +46,21 @@ describe('tracking who waits', () => {
     // Older history scrolled into view later still orders correctly.
     const history = await tracker.record(SHOP, [shop('h1', -30), buyer('h0', -40)]);
     expect(history.waits).toMatchObject([{ since: at(0) }]);
+  });
+
+  test('a buyer who threatens a complaint or a bad rating while waiting is answered first, whoever waited longer', async () => {
+    await tracker.record(SHOP, [buyer('a1', 0, { conversationId: 'calm', text: '在吗' })]);
+    await tracker.record(SHOP, [buyer('t1', 20, { conversationId: 'angry', text: '在吗' })]);
+    let queue = byUrgency(await db.waits.toArray());
+    expect(queue.map((w) => [w.conversationId, Boolean(w.threat)])).toEqual([['calm', false], ['angry', false]]);
+    await tracker.record(SHOP, [buyer('t2', 30, { conversationId: 'angry', text: '再不回我就投诉你们，给差评' })]);
+    queue = byUrgency(await db.waits.toArray());
+    expect(queue.map((w) => [w.conversationId, Boolean(w.threat)])).toEqual([['angry', true], ['calm', false]]);
+    // Answered: the threat leaves with the wait.
+    await tracker.record(SHOP, [shop('r1', 40), buyer('t3', 50, { conversationId: 'angry', text: '好的' })].map((e) => ({ ...e, conversationId: 'angry' })));
+    const after = await db.waits.get('demo|shop-a|angry');
+    expect(after?.since).toBe(at(50));
+    expect(after?.threat).toBeUndefined();
   });
 
   test('two shops with the same conversation id are tracked apart, with a badge per tab', async () => {
