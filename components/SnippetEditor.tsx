@@ -1,16 +1,33 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import type { GuardFinding } from '@/lib/guard';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatCount, MAX_BODY_LENGTH } from '@/lib/limits';
 import { SnippetDraftSchema, type SnippetDraft } from '@/lib/snippet';
+import { riskSummary, snippetFindings } from '@/lib/snippet-guard';
 import { explainZodError } from '@/lib/json-file';
 
 const PHASES = ['presale', 'insale', 'aftersale', 'care'] as const;
 const list = (text: string) => text.split(/[,，;；]/).map((v) => v.trim()).filter(Boolean);
 
 /**
+ * Why the conduct guard finds a snippet risky, as one warning line (the options page's rows, the editor). No role
+ * of its own: a table of 2,000 rows must not announce each; the editor puts it in a status region.
+ */
+export function GuardWarning({ findings }: { findings: readonly GuardFinding[] }) {
+  const reasons = riskSummary(findings).map((r) => t(`guard_reason_${r}` as MessageKey));
+  return (
+    <p class="notice notice--warning guard-warning" style={{ margin: '4px 0 0' }}>
+      <span aria-hidden="true">⚠ </span>
+      {t('guardSnippetRisky', reasons.join('、'))}
+    </p>
+  );
+}
+
+/**
  * Creates or edits one snippet; refuses to save what would not parse (an unclosed {{ fill-in, an empty body).
- * While the agent types, only the body's length is checked (a counter, red past the limit): the fill-ins are
- * parsed on save, so a pasted megabyte costs a keystroke nothing but its length.
+ * While the agent types, the body's length is counted (red past the limit) and the conduct guard reads it, warning
+ * under it without blocking the save: the agent decides. The fill-ins are parsed on save; the guard stops at its
+ * MAX_CHECKED_LENGTH, so a pasted megabyte costs a keystroke little more than its length.
  */
 export function SnippetEditor({ draft, siteIds, onSave, onCancel }: { draft: SnippetDraft; siteIds: string[]; onSave: (s: SnippetDraft) => void; onCancel: () => void }) {
   const [value, setValue] = useState(draft);
@@ -18,6 +35,7 @@ export function SnippetEditor({ draft, siteIds, onSave, onCancel }: { draft: Sni
   const set = (change: Partial<SnippetDraft>) => setValue({ ...value, ...change });
   // Not a maxLength: that would cut a pasted text silently; the agent sees how much is over and shortens it.
   const tooLong = value.body.length > MAX_BODY_LENGTH;
+  const findings = useMemo(() => snippetFindings(value.body), [value.body]);
   return (
     <form
       class="snippet-editor"
@@ -41,12 +59,16 @@ export function SnippetEditor({ draft, siteIds, onSave, onCancel }: { draft: Sni
         <span>{t('snippetBodyField')}</span>
         <textarea rows={4} value={value.body} aria-invalid={tooLong} aria-describedby="snippet-body-length" onInput={(e) => set({ body: e.currentTarget.value })} />
       </label>
-      {/* Outside the label, so the field's name stays the same while the count changes. */}
+      {/* Outside the label, so the field's name stays the same while the count and the warning change. */}
       <div class="field">
         <span />
-        <span id="snippet-body-length" class={tooLong ? 'notice notice--error' : 'muted'} style={{ margin: 0 }}>
-          {tooLong ? t('bodyTooLong', formatCount(MAX_BODY_LENGTH), formatCount(value.body.length)) : t('bodyLength', formatCount(value.body.length), formatCount(MAX_BODY_LENGTH))}
-        </span>
+        <div>
+          <span id="snippet-body-length" class={tooLong ? 'notice notice--error' : 'muted'} style={{ margin: 0 }}>
+            {tooLong ? t('bodyTooLong', formatCount(MAX_BODY_LENGTH), formatCount(value.body.length)) : t('bodyLength', formatCount(value.body.length), formatCount(MAX_BODY_LENGTH))}
+          </span>
+          {/* Always there, so that the warning is announced when it appears; it never blocks saving. */}
+          <div role="status">{findings.length > 0 && <GuardWarning findings={findings} />}</div>
+        </div>
       </div>
       <label class="field">
         <span>{t('snippetShortcutField')}</span>

@@ -5,6 +5,7 @@ import { importOverflowText, libraryFullText } from '@/lib/limit-messages';
 import { importOverflow, MAX_SNIPPETS } from '@/lib/limits';
 import type { Snippet, SnippetDraft } from '@/lib/snippet';
 import { duplicateShortcuts, parseSnippetsFile, planImport, snippetsToCsv, snippetsToJson } from '@/lib/snippet-io';
+import { snippetRisks } from '@/lib/snippet-guard';
 import { Notice } from './Notice';
 import { SnippetEditor } from './SnippetEditor';
 import { SnippetTable } from './SnippetTable';
@@ -12,6 +13,18 @@ import { download } from './download';
 
 type Send = ReturnType<typeof createClient>;
 
+/**
+ * An import waiting for the agent's answers, asked in this order: whether to take risky snippets at all (`risky`,
+ * their titles; null once answered or when there are none), then whether to overwrite the clashes.
+ */
+interface PendingImport {
+  snippets: SnippetDraft[];
+  conflicts: number;
+  risky: string[] | null;
+}
+
+/** How many risky titles the question names; the count says how many there are in all. */
+const RISKY_TITLES_SHOWN = 3;
 
 /** The snippet library on the options page: edit, order, delete, import and export. */
 export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[] }) {
@@ -19,7 +32,7 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
   const [lang, setLang] = useState<'all' | 'zh' | 'en'>('all');
   const [editing, setEditing] = useState<SnippetDraft | null>(null);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const [pending, setPending] = useState<{ snippets: SnippetDraft[]; conflicts: number } | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
 
   const load = () => send('snippets.list', {}).then(setSnippets, (e: Error) => setStatus({ kind: 'error', text: t('summaryError', e.message) }));
   useEffect(() => void load(), [send]);
@@ -46,8 +59,10 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
     const plan = planImport(snippets, result.snippets);
     // Past the library's limit: refused here whole, before anything is sent.
     if (overLimit(result.snippets, false)) return;
-    // Never overwrite without asking: conflicts wait for the agent's answer.
-    if (plan.conflicts.length) return setPending({ snippets: result.snippets, conflicts: plan.conflicts.length });
+    // Nothing the conduct guard finds risky goes in without the agent's yes; then, never overwrite without asking.
+    const risks = snippetRisks(result.snippets);
+    const risky = risks.size ? result.snippets.filter((s) => risks.has(s.id)).map((s) => s.title) : null;
+    if (risky || plan.conflicts.length) return setPending({ snippets: result.snippets, conflicts: plan.conflicts.length, risky });
     await act(() => send('snippets.import', { snippets: result.snippets, overwrite: false }), t('imported', String(result.snippets.length)));
   };
   // The same element until the rows change, so Preact skips the table: opening the editor or a status line
@@ -61,6 +76,12 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
     const overflow = importOverflow(snippets.length, incoming, planImport(snippets, incoming), overwrite);
     if (overflow) setStatus({ kind: 'error', text: importOverflowText(overflow) });
     return overflow !== null;
+  };
+  /** The agent takes the risky snippets: on to the clashes, if any, else in they go. */
+  const acceptRisk = () => {
+    if (!pending) return;
+    if (pending.conflicts) setPending({ ...pending, risky: null });
+    else finishImport(false);
   };
   const finishImport = (overwrite: boolean) => {
     if (!pending) return;
@@ -77,7 +98,18 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
       {[...dupes].map(([key, ids]) => (
         <Notice key={key} kind="warning" text={t('duplicateShortcut', key.split('|')[1]!, ids.map((id) => snippets.find((s) => s.id === id)?.title ?? id).join('、'))} />
       ))}
-      {pending && (
+      {pending?.risky && (
+        <div class="confirm" role="alertdialog" aria-label={riskQuestion(pending.risky)}>
+          <p>{riskQuestion(pending.risky)}</p>
+          <button type="button" class="button" onClick={acceptRisk}>
+            {t('guardImportConfirm')}
+          </button>
+          <button type="button" class="button" onClick={() => setPending(null)}>
+            {t('fillInCancel')}
+          </button>
+        </div>
+      )}
+      {pending && !pending.risky && (
         <div class="confirm" role="alertdialog" aria-label={t('importConflicts', String(pending.conflicts))}>
           <p>{t('importConflicts', String(pending.conflicts))}</p>
           <button type="button" class="button" onClick={() => finishImport(true)}>
@@ -137,4 +169,10 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
       {table}
     </section>
   );
+}
+
+/** The question before a risky import: how many, and the first few titles. */
+function riskQuestion(titles: readonly string[]): string {
+  const named = titles.slice(0, RISKY_TITLES_SHOWN).join('、') + (titles.length > RISKY_TITLES_SHOWN ? '…' : '');
+  return t('guardImportRisky', String(titles.length), named);
 }

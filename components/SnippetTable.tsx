@@ -2,6 +2,8 @@ import { useMemo } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { createClient } from '@/lib/messaging';
 import type { Snippet, SnippetDraft } from '@/lib/snippet';
+import { snippetRisks } from '@/lib/snippet-guard';
+import { GuardWarning } from './SnippetEditor';
 import { UsageSparkline } from './UsageSparkline';
 
 type Send = ReturnType<typeof createClient>;
@@ -9,7 +11,7 @@ type Send = ReturnType<typeof createClient>;
 /**
  * The options page's rows of snippets under their folders, with their actions. Linear in the library: a
  * library at its limit (5,000) is grouped in one pass, and a row's place is known without searching.
- * `act` runs a change and then reloads the library.
+ * `act` runs a change and then reloads the library. A snippet the conduct guard finds risky is marked with why.
  */
 export function SnippetTable({ snippets, send, act, onEdit }: { snippets: Snippet[]; send: Send; act: (work: () => Promise<unknown>, done: string) => Promise<void>; onEdit: (snippet: SnippetDraft) => void }) {
   /** The rows under their folder, folders in the order their first snippet comes. */
@@ -22,6 +24,8 @@ export function SnippetTable({ snippets, send, act, onEdit }: { snippets: Snippe
     }
     return [...byFolder];
   }, [snippets]);
+  // Once per list: the guard remembers bodies it has read, so a reload after an edit re-checks only that one.
+  const risks = useMemo(() => snippetRisks(snippets), [snippets]);
   const first = snippets[0];
   const last = snippets[snippets.length - 1];
   return (
@@ -61,6 +65,7 @@ export function SnippetTable({ snippets, send, act, onEdit }: { snippets: Snippe
               <td>
                 <strong>{s.title}</strong> {s.shortcut && <kbd>{s.shortcut}</kbd>}
                 <div class="muted">{s.tags.filter((tag) => !tag.startsWith('situation:')).join(' · ')}</div>
+                {risks.has(s.id) && <GuardWarning findings={risks.get(s.id)!} />}
               </td>
               <td class="usage">
                 <UsageSparkline usesByDay={s.usesByDay} today={Date.now()} />
