@@ -4,6 +4,7 @@ import { defaultThresholds } from './waiting';
 import { SidebarLayoutSchema } from './dock';
 import { z } from './z';
 import type { GuardCategory } from './guard/types';
+import { CustomGuardRuleSchema, MAX_CUSTOM_RULES } from './guard/custom-rules';
 
 export const ThresholdsSchema = z
   .object({
@@ -57,6 +58,12 @@ export const GuardSettingsSchema = z.object({
       sarcasm: level(defaultGuardLevels.sarcasm),
     })
     .default(defaultGuardLevels),
+  /**
+   * The shop's own words and patterns (lib/guard/custom-rules.ts), and words that must never alarm. A stored
+   * rule that no longer passes its check (say, a pattern now refused) is dropped alone, not with the others.
+   */
+  rules: z.preprocess((v) => (Array.isArray(v) ? v.filter((r) => CustomGuardRuleSchema.safeParse(r).success) : []), z.array(CustomGuardRuleSchema).max(MAX_CUSTOM_RULES)).default([]),
+  allow: z.array(z.string().trim().min(1).max(100)).max(MAX_CUSTOM_RULES).default([]),
 });
 export type GuardSettings = z.infer<typeof GuardSettingsSchema>;
 
@@ -101,7 +108,7 @@ export const defaultSettings: Settings = {
   targets: defaultTargets,
   agentName: '',
   afterSale: defaultAfterSaleSettings,
-  guard: { levels: { ...defaultGuardLevels } },
+  guard: { levels: { ...defaultGuardLevels }, rules: [], allow: [] },
 };
 
 /** The counting profile in use: the agent's edit of it if any, else the preset, else the default preset. */

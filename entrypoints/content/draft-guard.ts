@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { checkMessage } from '@/lib/guard';
+import { checkMessage, type CompiledCustomRules } from '@/lib/guard';
 import type { GuardCategory } from '@/lib/guard/types';
 import { applySuggestion, draftFindings, findingKey, holdFor, type DraftFinding } from '@/lib/draft-guard';
 import { insertText } from '@/lib/editors';
@@ -24,6 +24,8 @@ export function watchDraft(options: {
   adapter: SiteAdapter;
   doc: Document;
   levels: () => Record<GuardCategory, GuardLevel>;
+  /** The shop's own rules, compiled once per change of them. */
+  rules: () => CompiledCustomRules | undefined;
   show: (view: DraftGuardView | null) => void;
   record: (kind: 'warn' | 'held', categories: GuardCategory[]) => void;
 }) {
@@ -55,7 +57,7 @@ export function watchDraft(options: {
     const el = input();
     const draft = el ? draftOf(el) : '';
     const levels = options.levels();
-    findings = draft.trim() ? draftFindings(draft, checkMessage(draft, { side: 'shop' }), levels) : [];
+    findings = draft.trim() ? draftFindings(draft, checkMessage(draft, { side: 'shop', rules: options.rules() }), levels) : [];
     if (!draft.trim()) warned = new Set();
     const fresh = findings.filter((f) => !warned.has(findingKey(f)));
     if (fresh.length) {

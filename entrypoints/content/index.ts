@@ -10,7 +10,7 @@ import { libraryCutText } from '@/lib/limit-messages';
 import { fitLibrary } from '@/lib/limits';
 import { guessPhase } from '@/lib/phase';
 import { parseRequest, queueSignature, type Queue } from '@/lib/protocol';
-import { readSettings } from '@/lib/settings';
+import { readSettings, type Settings } from '@/lib/settings';
 import { loadSettings, settingsItem, updateSettings } from '@/lib/settings-store';
 import { isQuickSearchKey, type FrameMessage, type SidebarView } from '@/lib/sidebar-channel';
 import { healthReport, summarizeHealth } from '@/lib/sites/health';
@@ -27,6 +27,7 @@ import { watchShortcuts } from './shortcuts';
 import { mountSidebar } from './sidebar-host';
 import { createInserter, insertReplyText, type InsertOutcome } from './snippet-inserter';
 import { watchDraft } from './draft-guard';
+import { compileCustomRules, type CompiledCustomRules } from '@/lib/guard';
 
 /**
  * After the extension is updated or reloaded, this script lives on in the open tab cut off from the
@@ -221,11 +222,16 @@ export default defineContentScript({
     );
 
     // The conduct guard on the draft in the chat input: findings in the sidebar, risky sends held.
+    let compiled: { from: Settings['guard'] | null; rules: CompiledCustomRules | undefined } = { from: null, rules: undefined };
     const draftGuard = watchDraft({
       ctx,
       adapter,
       doc: document,
       levels: () => settings.guard.levels,
+      rules: () => {
+        if (compiled.from !== settings.guard) compiled = { from: settings.guard, rules: settings.guard.rules.length || settings.guard.allow.length ? compileCustomRules(settings.guard.rules, settings.guard.allow) : undefined };
+        return compiled.rules;
+      },
       show: (guard) => sidebar.update({ guard }),
       record: (kind, categories) => void send('guard.record', { ...shop(), kind, categories }).catch(() => undefined),
     });

@@ -112,3 +112,39 @@ test('the buyer’s side: a threat moves the conversation up with the calming st
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('the shop’s own word is flagged in the draft; a word on its allow-list never is', async () => {
+  const setGuard = async (change: object) => {
+    const options = await h.context.newPage();
+    await options.goto(h.extensionPage('options.html'));
+    await options.evaluate(async (c) => {
+      const { settings = {} } = (await chrome.storage.local.get('settings')) as { settings?: { guard?: object } };
+      await chrome.storage.local.set({ settings: { ...settings, guard: { ...(settings.guard ?? {}), ...c } } });
+    }, change);
+    await options.close();
+  };
+  await setGuard({ rules: [{ id: 'shop-1', kind: 'word', text: '退款包过', category: 'overPromise', severity: 'high', suggestion: '退款会按平台规则处理' }], allow: [] });
+  const { page, errors } = await h.openDemo('seed=3&pace=0&buyers=2&delay=5&shop=guard-rules');
+  const input = page.locator('textarea.composer-input');
+  await input.click();
+  await page.keyboard.type('亲，退款包过的');
+  const finding = inSidebar(page, '.draft-finding[data-category="overPromise"]');
+  await expect.poll(() => finding.locator('mark').textContent()).toBe('退款包过');
+  await finding.locator('.draft-suggestion').click();
+  await expect.poll(() => input.inputValue()).toBe('亲，退款会按平台规则处理的');
+
+  const group = '亲，可以加微信群领券';
+  await input.fill('');
+  await page.keyboard.type(group);
+  await expect.poll(() => inSidebar(page, '.draft-finding[data-category="offPlatform"]').count()).toBe(1);
+  // The shop runs its own group on the platform: its name goes on the allow-list.
+  await setGuard({ allow: ['加微信群'] });
+  await page.bringToFront();
+  await input.fill('');
+  await input.click();
+  await page.keyboard.type(group);
+  await page.waitForTimeout(300);
+  expect(await inSidebar(page, '.draft-finding').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -16,6 +16,15 @@ describe('settings', () => {
     expect(readSettings({ afterSale: { goodwillLimit: -1 } }).afterSale).toEqual(defaultSettings.afterSale);
   });
 
+  test('a stored custom guard rule that no longer passes is dropped alone; the others and the levels stay', () => {
+    const good = { id: 'r1', kind: 'word', text: '拉黑', category: 'threat', severity: 'high' };
+    const hanging = { id: 'r2', kind: 'pattern', text: '(a+)+$', category: 'abuse', severity: 'low' };
+    const read = readSettings({ guard: { levels: { sarcasm: 'block' }, rules: [good, hanging], allow: ['微信支付'] } });
+    expect(read.guard.rules).toEqual([good]);
+    expect(read.guard.allow).toEqual(['微信支付']);
+    expect(read.guard.levels).toEqual({ ...defaultSettings.guard.levels, sarcasm: 'block' });
+  });
+
   test('changes are kept in extension storage and merged with what was there', async () => {
     await updateSettings({ sidebarCollapsed: true });
     await updateSettings({ disabledSites: ['demo'] });
