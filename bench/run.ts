@@ -7,6 +7,7 @@ import { badgeLatency } from './badge-latency';
 import { contentCpu } from './content-cpu';
 import { contentMemory } from './content-memory';
 import { guardCheck } from './guard-check';
+import { guardTyping } from './guard-typing';
 import { idbSize } from './idb-size';
 import { metricsDay } from './metrics-day';
 import { snippetSearch } from './snippet-search';
@@ -29,7 +30,7 @@ import { errorResult, serveDemo, snapshotBuild, type BenchContext, type BenchRes
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** In this order: 2 and 5 share one loaded day, so they run back to back and share one browser. */
-const BENCHMARKS: Benchmark[] = [contentCpu, metricsDay, idbSize, badgeLatency, contentMemory, snippetSearch, ...snippetLimits, guardCheck];
+const BENCHMARKS: Benchmark[] = [contentCpu, metricsDay, idbSize, badgeLatency, contentMemory, snippetSearch, ...snippetLimits, guardCheck, guardTyping];
 
 function usage(): string {
   return [

@@ -8,6 +8,9 @@ import type { GuardLevel } from '@/lib/settings';
 import { queryDeep } from '@/lib/sites/frames';
 import type { SiteAdapter } from '@/lib/sites/types';
 
+/** How often a draft being typed is checked, at most: findings follow the typing within this. */
+const CHECK_EVERY_MS = 150;
+
 export interface DraftGuardView {
   findings: DraftFinding[];
   held: 'confirm' | 'block' | null;
@@ -57,7 +60,9 @@ export function watchDraft(options: {
     const el = input();
     const draft = el ? draftOf(el) : '';
     const levels = options.levels();
-    findings = draft.trim() ? draftFindings(draft, checkMessage(draft, { side: 'shop', rules: options.rules() }), levels) : [];
+    // Every kind switched off: the guard is off, and costs the typing nothing.
+    const on = Object.values(levels).some((level) => level !== 'off');
+    findings = on && draft.trim() ? draftFindings(draft, checkMessage(draft, { side: 'shop', rules: options.rules() }), levels) : [];
     if (!draft.trim()) warned = new Set();
     const fresh = findings.filter((f) => !warned.has(findingKey(f)));
     if (fresh.length) {
@@ -93,7 +98,23 @@ export function watchDraft(options: {
     event.preventDefault();
     event.stopImmediatePropagation();
   };
-  ctx.addEventListener(doc, 'input', (event) => isInput(event.composedPath()[0]) && check(), { capture: true });
+  /**
+   * While the agent types, the draft is checked at most once per CHECK_EVERY_MS, on the latest text: a fast
+   * typist's every key would cost the console's thread a check each for findings nobody reads that fast. A
+   * send is always checked on the text it sends (allowSend).
+   */
+  let pending = false;
+  const checkSoon = () => {
+    if (pending) return;
+    pending = true;
+    ctx.setTimeout(() => {
+      pending = false;
+      check();
+    }, CHECK_EVERY_MS);
+  };
+  ctx.addEventListener(doc, 'input', (event) => isInput(event.composedPath()[0]) && checkSoon(), { capture: true });
+  // The guard builds its word tables on first use: at idle after load, not on the agent's first key.
+  ctx.requestIdleCallback(() => void checkMessage('亲', { side: 'shop', rules: options.rules() }), { timeout: 5_000 });
   // Captured on the window, before the console's own handlers on the input or the page.
   ctx.addEventListener(
     window,

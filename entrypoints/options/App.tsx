@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { AfterSaleSettings } from '@/components/AfterSaleSettings';
 import { AlertSettings } from '@/components/AlertSettings';
 import { GuardSettings } from '@/components/GuardSettings';
+import { GuardRules } from '@/components/GuardRules';
 import { CountingSettings } from '@/components/CountingSettings';
 import { DataSettings } from '@/components/DataSettings';
 import { Notice } from '@/components/Notice';
@@ -59,6 +60,7 @@ export function App({ send }: { send: ReturnType<typeof createClient> }) {
           <TargetSettings settings={settings} onChange={(p) => void change(p)} />
           <DataSettings settings={settings} onChange={(p) => void change(p)} />
           <GuardSettings settings={settings} onChange={(p) => void change(p)} />
+          <GuardRules settings={settings} onChange={(p) => void change(p)} />
           <AfterSaleSettings settings={settings} onChange={(p) => void change(p)} send={send} />
           <SnippetManager send={send} siteIds={siteAdapters.map((a) => a.id)} />
         </>
