@@ -42,7 +42,8 @@ export function watchDraft(options: {
   let letThrough = false;
 
   const input = () => adapter.findInput(doc);
-  const sendButton = () => (adapter.health?.send ? queryDeep<HTMLElement>(doc, adapter.health.send) : null);
+  const sendSelector = adapter.health?.send ?? adapter.sendButton;
+  const sendButton = () => (sendSelector ? queryDeep<HTMLElement>(doc, sendSelector) : null);
   const draftOf = (el: HTMLElement) => (isTextField(el) ? el.value : (el.textContent ?? ''));
   const isInput = (node: EventTarget | undefined) => {
     const el = input();

@@ -84,6 +84,7 @@ const AUTO_NICKNAME = /自动回复|机器人/;
 
 export const jdAdapter: SiteAdapter = {
   id: 'jd',
+  sendButton: jdSelectors.send,
   // The chat page is the host's root (CONSOLES.md and the capture give only `https://dongdong.jd.com/`); a
   // match pattern's path covers the query too, so `/?*` keeps the page with a query string. No other path.
   matches: ['https://dongdong.jd.com/', 'https://dongdong.jd.com/?*'],

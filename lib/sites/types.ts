@@ -58,6 +58,11 @@ export interface SiteAdapter {
   openConversation(doc: Document, conversationId: string): boolean;
   /** The shop's chat input, where snippets are inserted. */
   findInput(doc: Document): HTMLElement | null;
+  /**
+   * The console's own Send button, where the health report does not already name it (health.send): the draft
+   * check (conduct guard) holds a click on it when the draft needs a confirmation.
+   */
+  sendButton?: string;
   /** The element whose changes mean the chat changed; observing less than the whole page keeps the cost down. */
   observeRoot(doc: Document): Element | null;
   /**

@@ -103,6 +103,28 @@ describe.each(CONSOLES)('the $site console under its real host name', ({ site, u
     await page.close();
   });
 
+  test('the draft check: a risky draft shows its finding, the console’s Send is held with the draft kept, confirming sends it once', async () => {
+    const page = await h.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(url);
+    await sidebarFrame(page);
+    const risky = '加我微信 abc12345 私下退款给你';
+    await page.locator(input).click();
+    await page.keyboard.type(risky);
+    await expect.poll(() => inSidebar(page, '.draft-finding[data-category="offPlatform"] mark').textContent()).toContain('微信');
+    const draft = () => page.locator(input).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el.textContent ?? '')).trim());
+    await page.locator(send).click();
+    await expect.poll(() => inSidebar(page, '.draft-held').count()).toBe(1);
+    expect(await page.evaluate(() => window.__fixture.sent())).toEqual([]);
+    expect(await draft()).toBe(risky);
+    await inSidebar(page, '.draft-held').getByRole('button', { name: '仍要发送' }).click();
+    await expect.poll(() => page.evaluate(() => window.__fixture.sent())).toEqual([risky]);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__fixture.sent())).toEqual([risky]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('an unrelated page on the console’s host gets no sidebar and is left alone', async () => {
     const page = await h.context.newPage();
     const errors = collectErrors(page);
