@@ -136,6 +136,7 @@ export function SnippetManager({ send, siteIds }: { send: Send; siteIds: string[
           {t('importSnippets')}
           <input
             type="file"
+            class="snippets-import"
             accept=".json,.csv,application/json,text/csv"
             hidden
             onChange={(e) => {

@@ -33,11 +33,11 @@ test('a broken JSON or CSV import is refused naming the row and field, and the l
   const before = await library(options);
 
   const badJson = snippetsToJson([{ ...defaultSnippets[0]!, id: 'new-1' }, { ...defaultSnippets[1]!, id: 'new-2', phase: 'someday' as never }]);
-  await options.locator('input[type=file]').setInputFiles(await file('bad.json', badJson));
+  await options.locator('input.snippets-import').setInputFiles(await file('bad.json', badJson));
   await expect.poll(() => options.getByRole('alert').first().textContent()).toMatch(/导入失败，未做任何更改：第 2 行，字段 phase：/);
 
   const badCsv = 'title,body,lang,phase\n好,亲,zh,presale\n坏,亲,fr,presale\n';
-  await options.locator('input[type=file]').setInputFiles(await file('bad.csv', badCsv));
+  await options.locator('input.snippets-import').setInputFiles(await file('bad.csv', badCsv));
   await expect.poll(() => options.getByRole('alert').first().textContent()).toMatch(/第 3 行，字段 lang：/);
 
   await options.reload();
@@ -54,7 +54,7 @@ test('a good import asks before overwriting; a saved edit shows in the open cons
   await expect.poll(() => library(options).then((ids) => ids.length)).toBe(defaultSnippets.length);
 
   const csv = `id,title,body,lang,phase,shortcut\n${defaultSnippets[0]!.id},覆盖标题,亲，覆盖后的内容,zh,presale,\nfrom-sheet,表格里的话术,亲，这是表格里的话术,zh,care,bgl\n`;
-  await options.locator('input[type=file]').setInputFiles(await file('sheet.csv', csv));
+  await options.locator('input.snippets-import').setInputFiles(await file('sheet.csv', csv));
   await expect.poll(() => options.getByRole('alertdialog').textContent()).toContain('有 1 条与现有快捷回复冲突');
   await options.getByRole('button', { name: '跳过冲突项，只导入新的' }).click();
   await expect.poll(() => options.locator('.notice--info').textContent()).toBe('已导入 2 条快捷回复');
