@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { siteOriginPatterns } from './lib/sites/registry';
 
 // The demo console's URL is also read by `npm run dev`, so it is named once here.
 export const DEMO_PORT = Number(process.env.KEFU_DEMO_PORT ?? 5178);
@@ -39,13 +38,20 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // storage: settings through WXT's storage items. alarms: the 30-second backstop for the badge timers.
     // unlimitedStorage: a shift's events must never be evicted or refused for quota.
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // scripting: the content script registered for a console the agent taught (a custom site), at run time.
+    // activeTab: the popup reads the address of the tab it was opened on, to offer teaching that page.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting', 'activeTab'],
     // Asked for only when the agent switches desktop notifications on.
     optional_permissions: ['notifications'],
-    // The sidebar draws in a frame of the extension's, in the consoles' pages only (entrypoints/sidebar).
-    // Chrome's patterns name origins only, not paths (see README "Permissions"). use_dynamic_url would hide
-    // the fixed address, but Chromium then refuses to load the frame at the address runtime.getURL gives.
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: siteOriginPatterns() }],
+    // A console the agent teaches (lib/sites/custom): its one origin is asked for when the picker starts on
+    // it, and given back when its adapter is deleted. Nothing beyond the built-in consoles at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The sidebar draws in a frame of the extension's (entrypoints/sidebar), in the built-in consoles' pages
+    // and in any console the agent teaches (lib/sites/custom), whose origin nobody knows at build time: Chrome
+    // has no way to add a web-accessible origin at run time, so the frame is web-accessible to every origin
+    // (README "Permissions" says what that exposes). use_dynamic_url would hide the fixed address, but
+    // Chromium then refuses to load the frame at the address runtime.getURL gives.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://*/*', 'http://*/*'] }],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AfterSaleCase } from './after-sale/case';
 import type { ChatEvent } from './chat-event';
+import type { AdapterFix } from './sites/custom/fix';
+import type { CustomAdapter } from './sites/custom/schema';
 import type { HealthSummary } from './sites/health';
 import type { Snippet } from './snippet';
 import { defaultSnippets } from './snippets/defaults';
@@ -79,6 +81,8 @@ export class KefuDatabase extends Dexie {
   aggregates!: EntityTable<Aggregate, 'period'>;
   afterSaleCases!: EntityTable<AfterSaleCase, 'id'>;
   guardEvents!: EntityTable<GuardEvent, 'id'>;
+  customSites!: EntityTable<CustomAdapter, 'id'>;
+  adapterFixes!: EntityTable<AdapterFix, 'base'>;
 
   constructor(name = DB_NAME) {
     // Strict durability: an event the worker acknowledged must survive a crash or a killed worker.
@@ -101,10 +105,13 @@ export class KefuDatabase extends Dexie {
     });
     // v3: after-sale cases (lib/after-sale/case.ts), found by order, by conversation (the sidebar shows a
     // buyer's open cases), by step (reminders) and by opening time (metrics, problem mining); the conduct
-    // guard's warnings and held sends, counted per period by kind. New tables only.
+    // guard's warnings and held sends, counted per period by kind; the consoles the agent taught by pointing
+    // (lib/sites/custom) and their fixes to built-in consoles. New tables only.
     this.version(3).stores({
       afterSaleCases: 'id, orderNumber, conversationId, step, openedAt',
       guardEvents: '++id, [kind+at]',
+      customSites: 'id, host',
+      adapterFixes: 'base',
     });
     this.on('populate', (tx) => {
       void tx.table('snippets').bulkAdd(defaultSnippets);

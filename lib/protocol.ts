@@ -8,6 +8,8 @@ import { MAX_ID, ShopSchema } from './shop';
 import { MAX_SNIPPETS } from './limits';
 import { SnippetDraftSchema, SnippetSchema } from './snippet';
 import type { Shift } from './db';
+import { AdapterFixSchema, FIXABLE_PARTS, type AdapterFix } from './sites/custom/fix';
+import type { CustomAdapter } from './sites/custom/schema';
 import type { EventExport } from './event-export';
 import type { MetricProfile } from './metric-profiles';
 import type { Metrics, Period } from './metrics';
@@ -179,6 +181,44 @@ export const protocol = {
     request: z.object({ cases: z.array(AfterSaleCaseSchema).max(100_000) }),
     response: z.object({ added: z.number().int(), replaced: z.number().int() }),
   },
+  /** The consoles the agent taught (lib/sites/custom), the fixes to built-in ones, and each one's health on its last visit. */
+  'customSites.list': {
+    request: z.object({}),
+    response: z.custom<{ sites: CustomAdapter[]; fixes: AdapterFix[]; health: Record<string, HealthSummary> }>(),
+  },
+  /** What a page at `url` is read with, besides the built-in adapters: a taught console and a fix, if any. */
+  'customSites.forUrl': {
+    request: z.object({ url: z.string().max(4000) }),
+    response: z.custom<{ site: CustomAdapter | null; fix: AdapterFix | null }>(),
+  },
+  /**
+   * Saves a taught console (checked against lib/sites/custom/schema.ts, refused with the field named), runs
+   * it on its site from then on, and in tab `tabId` (else the sender's) at once.
+   */
+  'customSites.save': { request: z.object({ site: z.unknown(), tabId: z.number().int().optional() }), response: z.custom<CustomAdapter>() },
+  /** Deletes a taught console, stops running on its site, and gives its site's permission back. */
+  'customSites.delete': { request: z.object({ id: z.string().min(1).max(80) }), response: z.object({ deleted: z.boolean() }) },
+  /** A checked share file's consoles, all or none (their sites' permissions were asked for by the page). */
+  'customSites.import': { request: z.object({ sites: z.array(z.unknown()).max(50) }), response: z.object({ added: z.number().int(), replaced: z.number().int() }) },
+  /** Saves a fix to a built-in console and reads tab `tabId` (else the sender's) again with it. */
+  'adapterFix.save': { request: z.object({ fix: AdapterFixSchema, tabId: z.number().int().optional() }), response: z.object({}) },
+  'adapterFix.delete': { request: z.object({ base: z.string().min(1).max(40) }), response: z.object({ deleted: z.boolean() }) },
+  /**
+   * Starts the picker in a tab (the sender's, unless named): to teach a new console, to point again at a
+   * built-in console's parts `fix`, or to edit taught console `edit`.
+   */
+  'picker.start': {
+    request: z.object({ tabId: z.number().int().optional(), fix: z.array(z.enum(FIXABLE_PARTS)).max(FIXABLE_PARTS.length).optional(), base: z.string().max(40).optional(), edit: z.string().max(80).optional() }),
+    response: z.object({ started: z.boolean() }),
+  },
+  /**
+   * The popup is about to ask for site `origin` to teach tab `tabId`: when the browser grants it, the worker
+   * starts the picker there itself, since the popup may be gone by then (the prompt takes its focus).
+   */
+  'picker.pending': {
+    request: z.object({ tabId: z.number().int(), origin: z.string().max(300), edit: z.string().max(80).optional() }),
+    response: z.object({}),
+  },
   /** From the popup to a console tab's content script: put this reply (already filled in) into the chat input. */
   'page.insertText': {
     request: z.object({ text: z.string().min(1).max(5_000) }),
@@ -222,6 +262,8 @@ export interface SenderContext {
 export type PageMessageName = 'page.insert' | 'page.insertText' | 'page.snippetsChanged' | 'page.queue' | 'page.open';
 /** Messages about after-sale cases: their handlers are lib/after-sale-handlers.ts. */
 export type AfterSaleMessageName = Extract<MessageName, `cases.${string}`>;
+/** Messages about taught consoles and fixes: their handlers are lib/custom-site-handlers.ts (they need the browser's permissions and scripting). */
+export type CustomSiteMessageName = Extract<MessageName, `customSites.${string}` | `adapterFix.${string}` | `picker.${string}`>;
 export type WorkerMessageName = Exclude<MessageName, PageMessageName>;
 
 export type Handlers = { [N in WorkerMessageName]: (payload: z.output<(typeof protocol)[N]['request']>, sender: SenderContext) => Promise<ResponseOf<N>> };

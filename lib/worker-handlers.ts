@@ -9,7 +9,7 @@ import type { EventExport } from './event-export';
 import { CONTEXT_MS, REPLY_HORIZON_MS, dayPeriod, shiftPeriod, type CountingConfig, type MetricsStore, type TrackedPeriod } from './metrics-store';
 import { IncomingEventSchema } from './chat-event';
 import { explainZodError } from './json-file';
-import { ListedConversationSchema, queueSignature, type AfterSaleMessageName, type Handlers, type Queue, type Rejected, type View } from './protocol';
+import { ListedConversationSchema, queueSignature, type AfterSaleMessageName, type CustomSiteMessageName, type Handlers, type Queue, type Rejected, type View } from './protocol';
 import type { z } from './z';
 import type { Targets } from './targets';
 import type { Tracker } from './tracker';
@@ -35,7 +35,8 @@ export interface WorkerDeps {
 }
 
 /** The background worker's answer to each message; the worker itself only wires these to runtime.onMessage. */
-export function createHandlers(deps: WorkerDeps): Omit<Handlers, AfterSaleMessageName> {
+/** Everything but after-sale cases and taught consoles, which have handlers of their own. */
+export function createHandlers(deps: WorkerDeps): Omit<Handlers, AfterSaleMessageName | CustomSiteMessageName> {
   const { db, tracker, metrics, refresh } = deps;
   const now = deps.now ?? Date.now;
 

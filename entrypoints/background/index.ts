@@ -11,6 +11,8 @@ import { createHandlers, queueOf } from '@/lib/worker-handlers';
 import { createAfterSaleHandlers, nextStaleAt, stepLimitsOf } from '@/lib/after-sale-handlers';
 import { staleReminders } from '@/lib/after-sale';
 import { createAlertLoop } from './alerts';
+import { customSiteBrowser } from './custom-sites';
+import { createCustomSiteHandlers } from '@/lib/custom-site-handlers';
 
 const BACKSTOP_ALARM = 'kefu-backstop';
 const PURGE_ALARM = 'kefu-purge';
@@ -52,7 +54,10 @@ export default defineBackground(() => {
     const reply = (await browser.tabs.sendMessage(tabId, envelope('page.open', { conversationId }))) as Reply<{ opened: boolean }> | undefined;
     return reply?.ok === true && reply.data.opened;
   };
-  const handlers = { ...createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh, snippetsChanged, queueChanged, openInTab }), ...afterSale };
+  const customSites = createCustomSiteHandlers(db, customSiteBrowser);
+  // The site granted from the popup's prompt: the teaching it announced starts (the popup may be closed by then).
+  browser.permissions.onAdded.addListener((added) => void customSites.permissionsAdded(added.origins ?? []));
+  const handlers = { ...createHandlers({ db, tracker, metrics, counting, targets: () => settings.targets, thresholds: () => settings.thresholds, refresh: alerts.refresh, snippetsChanged, queueChanged, openInTab }), ...afterSale, ...customSites };
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Not ours: leave it to other listeners by returning nothing.
@@ -78,5 +83,9 @@ export default defineBackground(() => {
     // Asks the browser not to evict our IndexedDB under storage pressure (unlimitedStorage lifts the quota).
     await navigator.storage?.persist?.().catch(() => false);
     await alerts.refresh();
+    // Taught consoles run where their permission still stands (the agent may have withdrawn it in the browser).
+    await customSiteBrowser.syncScripts(await db.customSites.toArray()).catch(() => undefined);
   });
+  // Withdrawn in the browser's own settings: that console's script stops with it.
+  browser.permissions.onRemoved.addListener(() => void db.customSites.toArray().then((sites) => customSiteBrowser.syncScripts(sites)).catch(() => undefined));
 });

@@ -28,6 +28,8 @@ import { mountSidebar } from './sidebar-host';
 import { createInserter, insertReplyText, type InsertOutcome } from './snippet-inserter';
 import { watchDraft } from './draft-guard';
 import { compileCustomRules, type CompiledCustomRules } from '@/lib/guard';
+import { customSiteAdapter } from '@/lib/sites/custom/generic';
+import { applyFix } from '@/lib/sites/custom/fix';
 
 /**
  * After the extension is updated or reloaded, this script lives on in the open tab cut off from the
@@ -50,10 +52,10 @@ export default defineContentScript({
   // Taobao's chat history lives in an iframe of Qianniu's page; live consoles are read in their top frame.
   allFrames: true,
   async main(ctx) {
-    const adapter = adapterForUrl(location.href);
-    if (!adapter) return;
-    const history = adapter.mode === 'history';
-    if (!history && window.top !== window) return;
+    const builtIn = adapterForUrl(location.href);
+    // A console the agent taught runs this script by registration (lib/sites/custom): no built-in adapter.
+    if (!builtIn && window.top !== window) return;
+    if (builtIn && builtIn.mode !== 'history' && window.top !== window) return;
     // Cut off, extension APIs (i18n included) throw: what the orphaned script will say is read now.
     const orphanText = { notice: t('orphanedNotice'), reload: t('orphanedReload') };
     const stopIfOrphaned = () => {
@@ -72,6 +74,15 @@ export default defineContentScript({
         throw error;
       }
     });
+    // A console the agent taught (its own adapter), or a fix the agent pointed out for a built-in one.
+    let adapter: SiteAdapter | undefined = builtIn;
+    if (!builtIn || builtIn.mode !== 'history') {
+      const taught = await send('customSites.forUrl', { url: location.href }).catch(() => null);
+      if (taught?.site) adapter = customSiteAdapter(taught.site);
+      else if (builtIn && taught?.fix) adapter = applyFix(builtIn, taught.fix);
+    }
+    if (!adapter) return;
+    const history = adapter.mode === 'history';
     // Nothing to send for a while (no buyer writes): the cut is noticed within a few seconds all the same.
     const orphanCheck = setInterval(stopIfOrphaned, 3_000);
     ctx.onInvalidated(() => clearInterval(orphanCheck));

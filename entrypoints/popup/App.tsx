@@ -15,6 +15,7 @@ import { serviceWindowAt } from '@/lib/service-window';
 import { metricRows, metricsCsv } from '@/lib/targets';
 import { download } from '@/components/download';
 import { AfterSaleMetrics } from '@/components/AfterSaleMetrics';
+import { TeachConsole, type ActivePage } from '@/components/TeachConsole';
 import { PostageHelper } from '@/components/PostageHelper';
 import { ShippingHelper } from '@/components/ShippingHelper';
 import { defaultSettings, type Settings } from '@/lib/settings';
@@ -35,7 +36,24 @@ const stamp = (at: number) => new Date(at).toISOString().slice(0, 16).replace(/[
 /** Asks the active tab's console to insert a snippet (by id) or a finished reply; null when the active tab is no console. */
 export type InsertInTab = (what: { id: string } | { text: string }) => Promise<'inserted' | 'copied' | 'needs-input' | 'no-input' | 'failed' | null>;
 
-export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { send: Send; openOptions: () => void; insertInTab: InsertInTab; onSnippetsChanged?: (reload: () => void) => () => void }) {
+export function App({
+  send,
+  openOptions,
+  insertInTab,
+  onSnippetsChanged,
+  activePage,
+  teach,
+}: {
+  send: Send;
+  openOptions: () => void;
+  insertInTab: InsertInTab;
+  onSnippetsChanged?: (reload: () => void) => () => void;
+  /** The active tab's page, to offer teaching it when no console adapter reads it. */
+  activePage?: () => Promise<ActivePage | null>;
+  teach?: (page: ActivePage, edit?: string) => Promise<'started' | 'refused' | 'failed'>;
+}) {
+  const [page, setPage] = useState<ActivePage | null>(null);
+  useEffect(() => void activePage?.().then(setPage, () => setPage(null)), [activePage]);
   const [view, setView] = useState<View>('shift');
   const [data, setData] = useState<MetricsView | null>(null);
   const [snippets, setSnippets] = useState<Snippet[]>([]);
@@ -102,6 +120,7 @@ export function App({ send, openOptions, insertInTab, onSnippetsChanged }: { sen
         </button>
       </header>
       {error && <Notice kind="error" text={t('summaryError', error)} />}
+      {teach && <TeachConsole page={page} teach={teach} />}
       {status && <Notice kind="info" text={status} />}
       <nav class="tabs" role="tablist">
         {(['shift', 'day'] as const).map((v) => (

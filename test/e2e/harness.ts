@@ -5,14 +5,16 @@ import { demoUrl, startDemoServer } from '../../scripts/serve-demo';
 
 /** One Chromium with the built extension and one demo server per test file. */
 /** `consoles`: also serve the fixture consoles over HTTPS under the real consoles' host names. */
-export async function startHarness(options: { extensionDebugging?: boolean; consoles?: boolean } = {}) {
+/** `headed`: a real window (on the virtual display the caller set in DISPLAY), for the browser's own prompts. */
+export async function startHarness(options: { extensionDebugging?: boolean; consoles?: boolean; headed?: boolean; args?: string[] } = {}) {
   const server = await startDemoServer(0);
   const consoles = options.consoles ? await startConsoleServer(0) : null;
-  const launched = await launchWithExtension({ headless: true, extensionDebugging: options.extensionDebugging, args: consoles ? consoleBrowserArgs(consoles.port) : [] });
+  const launched = await launchWithExtension({ headless: !options.headed, extensionDebugging: options.extensionDebugging, args: [...(consoles ? consoleBrowserArgs(consoles.port) : []), ...(options.args ?? [])] });
   const { context, extensionId } = launched;
   return {
     ...launched,
     demo: (query: string) => demoUrl(server.port, query),
+    port: server.port,
     fixture: (path: string) => `http://localhost:${server.port}/kefu-demo/fixtures/${path}`,
     extensionPage: (path: string) => `chrome-extension://${extensionId}/${path}`,
     /** A demo console in a new tab; unless told there is none, once the sidebar's frame has drawn. */

@@ -11,6 +11,7 @@ import { defaultSnippets } from '@/lib/snippets/defaults';
 import { defaultTargets } from '@/lib/targets';
 import { afterSaleSummary } from '@/lib/after-sale';
 import { createAfterSaleHandlers } from '@/lib/after-sale-handlers';
+import { createCustomSiteHandlers, type CustomSiteBrowser, type PickerConfig } from '@/lib/custom-site-handlers';
 import { defaultAfterSaleSettings } from '@/lib/settings';
 import { defaultThresholds } from '@/lib/waiting';
 
@@ -59,6 +60,17 @@ export function stubHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('no export in this stub');
     },
     'guard.record': async () => ({}),
+    'customSites.list': async () => ({ sites: [], fixes: [], health: {} }),
+    'customSites.forUrl': async () => ({ site: null, fix: null }),
+    'customSites.save': async () => {
+      throw new Error('no taught consoles in this stub');
+    },
+    'customSites.delete': async () => ({ deleted: false }),
+    'customSites.import': async ({ sites }) => ({ added: sites.length, replaced: 0 }),
+    'adapterFix.save': async () => ({}),
+    'adapterFix.delete': async () => ({ deleted: false }),
+    'picker.start': async () => ({ started: false }),
+    'picker.pending': async () => ({}),
     'cases.list': async () => [],
     'cases.open': async () => ({ ok: false, errors: { orderNumber: 'afterSale.error.orderNumberRequired' } }),
     'cases.advance': async () => ({ ok: false, error: 'afterSale.error.stepUnknown' }),
@@ -88,5 +100,19 @@ export function workerHandlers(db: KefuDatabase, now: number, snippetsChanged?: 
     now: () => now,
     ...extra,
   });
-  return { ...worker, ...afterSale };
+  return { ...worker, ...afterSale, ...createCustomSiteHandlers(db, grantingBrowser()) };
+}
+
+/** The browser's side of taught consoles, faked: every permission granted, what was registered and run remembered. */
+export function grantingBrowser(granted = (_origin: string) => true) {
+  const calls = { synced: [] as string[][], ranIn: [] as number[], dropped: [] as string[], pickers: [] as { tabId: number; config: PickerConfig }[] };
+  const fake: CustomSiteBrowser & { calls: typeof calls } = {
+    calls,
+    hasPermission: async (origin) => granted(origin),
+    dropPermission: async (origin) => void calls.dropped.push(origin),
+    syncScripts: async (sites) => void calls.synced.push(sites.map((s) => s.id)),
+    runIn: async (tabId) => void calls.ranIn.push(tabId),
+    startPicker: async (tabId, config) => (calls.pickers.push({ tabId, config }), true),
+  };
+  return fake;
 }
