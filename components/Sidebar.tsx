@@ -12,6 +12,7 @@ import { FillInForm } from './FillInForm';
 import { SnippetPicker } from './SnippetPicker';
 import { WaitingList } from './WaitingList';
 import { DraftCheck } from './DraftCheck';
+import { partsToFix, type FixablePart } from '@/lib/sites/custom/fix';
 import { BuyerAlert } from './BuyerAlert';
 import { AfterSalePanel, useAfterSale, type AfterSaleContext } from './AfterSalePanel';
 import { catalogKey } from '@/lib/i18n';
@@ -61,6 +62,8 @@ export interface SidebarActions {
   insertText: (text: string) => void;
   /** The draft check: use a finding's suggestion; send the held draft anyway; go back to editing it. */
   guardSuggestion: (index: number) => void;
+  /** Starts the picker on this console for the parts its health report misses (lib/sites/custom/fix.ts). */
+  fixByPointing: (parts: FixablePart[]) => void;
   guardSendAnyway: () => void;
   guardEdit: () => void;
 }
@@ -101,6 +104,8 @@ export function Sidebar({ state, actions, afterSale }: { state: SidebarState; ac
   const missing = state.problems.map((p) => t(`layoutPart_${p.part}` as MessageKey)).join('、');
   const { health, layout } = state;
   const partly = health && healthSentence(health);
+  // What the agent can point out again: the parts the report finds missing or cannot check.
+  const fixable = health && health.status !== 'working' ? partsToFix([...health.missing, ...health.unknown]) : [];
   return (
     <aside class="sidebar" aria-label={t('sidebarTitle')}>
       <header class="sidebar-header">
@@ -127,6 +132,11 @@ export function Sidebar({ state, actions, afterSale }: { state: SidebarState; ac
       </header>
       {state.problems.length > 0 && <Notice kind="warning" text={t('layoutUnknown', missing)} />}
       {partly && <Notice kind="warning" text={partly} />}
+      {fixable.length > 0 && (
+        <button type="button" class="link-button health-fix" onClick={() => actions.fixByPointing(fixable)}>
+          {t('healthFixByPointing')}
+        </button>
+      )}
       {health && health.status !== 'working' && (
         <button type="button" class="link-button health-copy" onClick={() => actions.copyHealth(health.report)}>
           {t('healthCopy')}

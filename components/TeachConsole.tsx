@@ -9,6 +9,8 @@ export interface ActivePage {
   builtIn: string | null;
   /** The console the agent taught for this page, when there is one. */
   taught: { id: string; name: string } | null;
+  /** The agent refused this site's permission a moment ago (the prompt closed the popup before it could say so). */
+  refused?: boolean;
 }
 
 /**
@@ -17,8 +19,9 @@ export interface ActivePage {
  * `teach` resolves to whether the picker started, or 'refused' when the agent said no to the site.
  */
 export function TeachConsole({ page, teach }: { page: ActivePage | null; teach: (page: ActivePage, edit?: string) => Promise<'started' | 'refused' | 'failed'> }) {
-  const [outcome, setOutcome] = useState<'refused' | 'failed' | null>(null);
+  const [tried, setOutcome] = useState<'refused' | 'failed' | null>(null);
   if (!page || page.builtIn || !/^https?:/.test(page.url)) return null;
+  const outcome = tried ?? (page.refused ? 'refused' : null);
   const host = new URL(page.url).hostname;
   const start = (edit?: string) =>
     void teach(page, edit).then((result) => setOutcome(result === 'started' ? null : result), () => setOutcome('failed'));

@@ -23,7 +23,7 @@ export function App({ simulation, layout, shape, onChange }: { simulation: Simul
     return () => clearInterval(timer);
   }, [simulation, onChange]);
 
-  const naming: Naming = { cls: classNamer(layout), data: dataNamer(layout) };
+  const naming: Naming = { cls: classNamer(layout, shape.renamed), data: dataNamer(layout) };
   const { state } = simulation;
   const active = simulation.conversation(state.activeId);
   const refresh = () => {

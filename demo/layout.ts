@@ -29,9 +29,10 @@ function scramble(name: string): string {
   return `_${h.toString(36).slice(0, 5)}`;
 }
 
-/** Class name as this layout spells it. */
-export function classNamer(layout: DemoLayout): (name: string) => string {
-  return layout === 'unknown' ? (name) => `${scramble(name)} ${name.replace(/^(.)/, 'z$1')}` : (name) => name;
+/** Class name as this layout spells it; the `renamed` ones as a new release of the console would (`-v2`). */
+export function classNamer(layout: DemoLayout, renamed: readonly string[] = []): (name: string) => string {
+  const base = layout === 'unknown' ? (name: string) => `${scramble(name)} ${name.replace(/^(.)/, 'z$1')}` : (name: string) => name;
+  return (name) => (renamed.includes(name) ? `${name}-v2` : base(name));
 }
 
 /** Data attribute name as this layout spells it. */
@@ -51,7 +52,8 @@ export function dataNamer(layout: DemoLayout): (name: string) => string {
  * - `list=virtual`: a virtualised message list that draws only the newest rows and recycles its row
  *   elements (a row changes its message id, not its element);
  * - `times=clock`: message times printed as "14:02" only, with no machine-readable time;
- * - `waiting=marks`: the conversation list marks waiting buyers ("待回复") without saying since when.
+ * - `waiting=marks`: the conversation list marks waiting buyers ("待回复") without saying since when;
+ * - `renamed=composer-input,…`: those class names renamed, as a console's release renames one part overnight.
  */
 export interface DemoShape {
   /** Where the chat input lives: in the console's document (null), or in an iframe's (`frame=1` srcdoc, `frame=url`, `frame=blank`). */
@@ -59,6 +61,8 @@ export interface DemoShape {
   virtualList: boolean;
   clockTimes: boolean;
   waitingMarks: boolean;
+  /** Class names this console's "release" renamed (`renamed=a,b`). */
+  renamed: string[];
 }
 
 export type ComposerFrame = 'srcdoc' | 'url' | 'blank';
@@ -71,5 +75,6 @@ export function parseShape(search: string): DemoShape {
     virtualList: params.get('list') === 'virtual',
     clockTimes: params.get('times') === 'clock',
     waitingMarks: params.get('waiting') === 'marks',
+    renamed: (params.get('renamed') ?? '').split(',').filter((name) => /^[a-z][a-z0-9-]{0,40}$/.test(name)),
   };
 }

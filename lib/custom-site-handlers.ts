@@ -88,7 +88,11 @@ export function createCustomSiteHandlers(db: KefuDatabase, browser: CustomSiteBr
       const site = sites.find((s) => parsed.protocol === `${s.scheme}:` && hostMatches(s.host, parsed.hostname) && parsed.pathname.startsWith(s.pathPrefix)) ?? null;
       const builtIn = adapterForUrl(parsed);
       const fix = site || !builtIn ? null : ((await db.adapterFixes.get(builtIn.id)) ?? null);
-      return { site, fix };
+      // The popup announced teaching this site and the browser has not granted it: the agent said no.
+      const origin = `${parsed.protocol}//${parsed.hostname}/*`;
+      const asked = pending.get(origin);
+      const refused = asked !== undefined && now() - asked.at <= PENDING_MS && !(await browser.hasPermission(origin));
+      return { site, fix, ...(refused ? { refused } : {}) };
     },
     async 'customSites.save'({ site: raw, tabId }, sender) {
       const site = checked(raw);
@@ -136,7 +140,11 @@ export function createCustomSiteHandlers(db: KefuDatabase, browser: CustomSiteBr
     async 'picker.start'({ tabId, fix, base, edit }, sender) {
       const tab = tabId ?? sender.tabId;
       if (tab === undefined) return { started: false };
-      if (fix && base) return { started: await browser.startPicker(tab, { mode: 'fix', base, parts: fix }) };
+      if (fix) {
+        // The console being fixed: named, or the one the tab last reported from.
+        const adapter = base ?? (await db.tabs.get(tab))?.site;
+        return { started: adapter ? await browser.startPicker(tab, { mode: 'fix', base: adapter, parts: fix }) : false };
+      }
       return { started: await startIn(tab, edit) };
     },
   };

@@ -189,7 +189,8 @@ export const protocol = {
   /** What a page at `url` is read with, besides the built-in adapters: a taught console and a fix, if any. */
   'customSites.forUrl': {
     request: z.object({ url: z.string().max(4000) }),
-    response: z.custom<{ site: CustomAdapter | null; fix: AdapterFix | null }>(),
+    /** `refused`: the popup asked the browser for this site a moment ago and the agent said no. */
+    response: z.custom<{ site: CustomAdapter | null; fix: AdapterFix | null; refused?: true }>(),
   },
   /**
    * Saves a taught console (checked against lib/sites/custom/schema.ts, refused with the field named), runs

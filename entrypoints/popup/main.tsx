@@ -37,8 +37,8 @@ const send = createClient((message) => browser.runtime.sendMessage(message));
 const activePage = async (): Promise<ActivePage | null> => {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined || !tab.url) return null;
-  const { site } = await send('customSites.forUrl', { url: tab.url });
-  return { tabId: tab.id, url: tab.url, builtIn: adapterForUrl(tab.url)?.id ?? null, taught: site ? { id: site.id, name: site.name } : null };
+  const { site, refused } = await send('customSites.forUrl', { url: tab.url });
+  return { tabId: tab.id, url: tab.url, builtIn: adapterForUrl(tab.url)?.id ?? null, taught: site ? { id: site.id, name: site.name } : null, ...(refused ? { refused } : {}) };
 };
 
 /**

@@ -12,6 +12,7 @@ import { conversationLanguage } from '@/lib/conversation-language';
 import { defaultSettings, readSettings, type Settings } from '@/lib/settings';
 import { loadSettings, settingsItem } from '@/lib/settings-store';
 import type { AfterSaleContext } from '@/components/AfterSalePanel';
+import type { FixablePart } from '@/lib/sites/custom/fix';
 import '@/components/after-sale.css';
 import './style.css';
 
@@ -82,6 +83,7 @@ const actions: SidebarActions = {
   layout: (layout) => post({ type: 'layout', layout }),
   insertText: (text) => post({ type: 'insertText', text }),
   guardSuggestion: (index) => post({ type: 'guardSuggestion', index }),
+  fixByPointing: (parts) => void fixByPointing(parts),
   guardSendAnyway: () => post({ type: 'guardSendAnyway' }),
   guardEdit: () => post({ type: 'guardEdit' }),
   copyHealth: (report) => void copyText(report).then((copied) => {
@@ -123,6 +125,25 @@ const afterSaleContext = (): AfterSaleContext => {
   }
   return afterSale;
 };
+
+/**
+ * The console's own site is asked for (from this click: the request needs the agent's gesture), then the picker
+ * starts in this tab for just the parts to point at again. The page's origin is the frame's parent's.
+ */
+async function fixByPointing(parts: FixablePart[]) {
+  const parent = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
+  if (!parent) return;
+  const url = new URL(parent);
+  const granted = await browser.permissions.request({ origins: [`${url.protocol}//${url.hostname}/*`] }).catch(() => false);
+  if (!granted) {
+    view = { ...view, notice: { kind: 'error', text: t('teachRefused', url.hostname) } };
+    return draw();
+  }
+  await send('picker.start', { fix: parts }).catch((error: Error) => {
+    view = { ...view, notice: { kind: 'error', text: t('workerUnavailable', error.message) } };
+    draw();
+  });
+}
 
 function draw() {
   if (!received) return;

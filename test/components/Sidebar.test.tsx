@@ -6,7 +6,7 @@ import { defaultThresholds, type Waiting } from '@/lib/waiting';
 
 const NOW = 1_800_000_000_000;
 const base: SidebarState = { collapsed: false, layout: { side: 'right', width: 300 }, problems: [], health: null, conversation: null, snippets: defaultSnippets.slice(0, 3), notice: null, waits: [], waitsTotal: 0, now: NOW, thresholds: defaultThresholds, fillIn: null, searchToken: 0 };
-const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn(), copyHealth: vi.fn(), layout: vi.fn(), search: (q: string) => defaultSnippets.slice(0, 3).filter((s) => s.title.includes(q)), submitFillIn: vi.fn(), cancelFillIn: vi.fn(), backToInput: vi.fn(), insertText: vi.fn(), guardSuggestion: vi.fn(), guardSendAnyway: vi.fn(), guardEdit: vi.fn() });
+const actions = () => ({ toggle: vi.fn(), insert: vi.fn(), open: vi.fn(), markOrder: vi.fn(), copyHealth: vi.fn(), layout: vi.fn(), search: (q: string) => defaultSnippets.slice(0, 3).filter((s) => s.title.includes(q)), submitFillIn: vi.fn(), cancelFillIn: vi.fn(), backToInput: vi.fn(), insertText: vi.fn(), guardSuggestion: vi.fn(), guardSendAnyway: vi.fn(), guardEdit: vi.fn(), fixByPointing: vi.fn() });
 const wait = (name: string, secondsAgo: number): Waiting => ({
   key: `demo|s|${name}`, site: 'demo', shopId: 's', conversationId: name, buyerName: name, since: NOW - secondsAgo * 1000, messageId: null, source: 'list',
 });

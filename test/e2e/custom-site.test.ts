@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sidebarFrameNow } from '../../scripts/browser';
+import { sidebarFrameNow, zoneInServiceHours } from '../../scripts/browser';
 import { demoSent, startHarness, type Harness } from './harness';
 import { DEBUG_PORT, openToolbarPopup, pressKeys, startVirtualDisplay } from './toolbar';
 
@@ -18,6 +18,15 @@ let display: { stop: () => void };
 beforeAll(async () => {
   display = await startVirtualDisplay();
   h = await startHarness({ headed: true, extensionDebugging: true, args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`, `--remote-debugging-port=${DEBUG_PORT}`] });
+  // Short thresholds (warn at 2 s, breach at 4 s), and a time zone where now is inside the service hours.
+  await h.setThresholds({ warnSec: 2, breachSec: 4, marksSec: [60] });
+  const options = await h.context.newPage();
+  await options.goto(h.extensionPage('options.html'));
+  await options.evaluate(async (timeZone) => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object), timeZone } });
+  }, zoneInServiceHours());
+  await options.close();
 });
 afterAll(async () => {
   await h?.close();
@@ -61,9 +70,10 @@ test('an unknown console is taught by pointing: the site asked for (refused once
   await page.waitForTimeout(1_000);
   expect(await permitted()).toBe(false);
   expect(await page.locator('[data-kefu-picker]').count()).toBe(0);
-  const stillOpen = !(await popup.closed());
-  if (stillOpen) expect(await popupText(popup, '.teach-console .notice--error')).toContain('没有得到');
-  else popup = await openToolbarPopup(h.context, h.extensionId, page.url());
+  // The prompt closed the popup with it; opened again, the popup says why nothing happened.
+  if (!(await popup.closed())) await popup.evaluate('window.close()');
+  popup = await openToolbarPopup(h.context, h.extensionId, page.url());
+  expect(await popupText(popup, '.teach-console .notice--error')).toContain(`没有得到 ${HOST} 的访问权限`);
 
   expect(await popupText(popup, '.teach-start')).toBe('开始指认');
   await popup.evaluate(`void document.querySelector('.teach-start').click()`);
@@ -102,11 +112,56 @@ test('an unknown console is taught by pointing: the site asked for (refused once
   // The console works: the sidebar shows the open buyer, and a buyer who writes waits.
   const buyer = (await page.locator('.zchat-buyer-name').textContent())!;
   await expect.poll(async () => (await sidebarFrameNow(page)?.locator('.buyer-name').textContent().catch(() => null)) ?? null, { timeout: 15_000 }).toBe(buyer);
+  await page.locator('.zcomposer-input').fill('');
+  const tabId = await h.tabIdOf(page);
   await page.evaluate(() => window.__kefuDemo.buyerWrites('在吗，这个还有货吗'));
   await expect.poll(async () => (await sidebarFrameNow(page)?.locator('.waiting').count()) ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+  // The wait is on the toolbar badge, as on a built-in console.
+  await expect.poll(() => h.badgeText(tabId), { timeout: 10_000 }).not.toBe('');
+
+  // A snippet goes into the console's input and the page's own Send sends it; the metrics count the reply.
+  const frame = sidebarFrameNow(page)!;
+  const snippet = frame.locator('.snippet').first();
+  const title = (await snippet.locator('.snippet-title').textContent())!;
+  await snippet.click();
+  await expect.poll(() => page.locator('.zcomposer-input').inputValue()).not.toBe('');
+  const inserted = await page.locator('.zcomposer-input').inputValue();
+  await page.locator('.zcomposer-send').click();
+  await expect.poll(async () => (await demoSent(page)).at(-1)).toBe(inserted);
+  expect(title).toBeTruthy();
+  const popup2 = await h.context.newPage();
+  await popup2.goto(h.extensionPage('popup.html'));
+  await popup2.getByRole('tab', { name: '今日' }).click();
+  await expect.poll(() => popup2.locator('tr[data-metric="consultingBuyers"] .metric-value').textContent(), { timeout: 10_000 }).not.toBe('0');
+  await expect.poll(() => popup2.locator('tr[data-metric="avgResponse"] .metric-value').textContent(), { timeout: 10_000 }).not.toBe('—');
+  await popup2.close();
+  await page.bringToFront();
 
   // Taught for good: after a reload the registered script reads it again.
   await page.reload();
   await expect.poll(async () => (await sidebarFrameNow(page)?.locator('.buyer-name').textContent().catch(() => null)) ?? null, { timeout: 15_000 }).toBe(buyer);
+  await page.close();
+});
+
+test('a built-in console with one renamed part: the sidebar’s health report starts the picker for just that part, and health turns to working', async () => {
+  const page = await h.context.newPage();
+  await page.goto(h.demo('seed=9&pace=0&buyers=2&delay=5&shop=fixed&renamed=composer-input'));
+  await page.bringToFront();
+  const frame = () => sidebarFrameNow(page);
+  await expect.poll(async () => (await frame()?.locator('.health').textContent().catch(() => null)) ?? null, { timeout: 15_000 }).toBe('部分可用');
+  await frame()!.locator('.health-fix').click();
+  await page.waitForTimeout(1_000);
+  pressKeys('Tab', 'Return');
+  await expect.poll(() => page.locator('[data-kefu-picker]').count(), { timeout: 10_000 }).toBe(1);
+  // Only the renamed part is asked for.
+  expect(await page.locator('[data-kefu-picker] .picker-parts li').count()).toBe(1);
+  await page.locator('.composer-input-v2').click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect.poll(() => page.locator('[data-kefu-picker]').count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(async () => (await sidebarFrameNow(page)?.locator('.health').textContent().catch(() => null)) ?? null, { timeout: 15_000 }).toBe('正常');
+  // The fixed part works: a snippet goes into the renamed input.
+  await sidebarFrameNow(page)!.locator('.snippet').first().click();
+  await expect.poll(() => page.locator('.composer-input-v2').inputValue()).not.toBe('');
   await page.close();
 });

@@ -72,6 +72,22 @@ describe('taught consoles in the worker', () => {
     ]);
   });
 
+  test('a teaching the popup announced starts when the browser grants the site; refused, the popup is told so', async () => {
+    const custom = createCustomSiteHandlers(db, fake);
+    const origin = 'https://desk.new.example/*';
+    await dispatch(custom as unknown as Handlers, envelope('picker.pending', { tabId: 9, origin }));
+    expect(await dispatch(custom as unknown as Handlers, envelope('customSites.forUrl', { url: 'https://desk.new.example/chat' }))).toEqual({ ok: true, data: { site: null, fix: null, refused: true } });
+    await custom.permissionsAdded(['https://other.example/*']);
+    expect(fake.calls.pickers).toEqual([]);
+    granted.add(origin);
+    await custom.permissionsAdded([origin]);
+    expect(fake.calls.pickers).toEqual([{ tabId: 9, config: { mode: 'new' } }]);
+    // Once only, and no longer "refused".
+    await custom.permissionsAdded([origin]);
+    expect(fake.calls.pickers).toHaveLength(1);
+    expect(await dispatch(custom as unknown as Handlers, envelope('customSites.forUrl', { url: 'https://desk.new.example/chat' }))).toEqual({ ok: true, data: { site: null, fix: null } });
+  });
+
   test('a share file’s consoles are imported all or none', async () => {
     const other = { ...site, id: 'custom-other', host: 'desk.other.example' };
     expect(await call('customSites.import', { sites: [site, other] })).toMatchObject({ ok: false, error: expect.stringContaining('desk.other.example') });
