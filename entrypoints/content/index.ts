@@ -76,10 +76,16 @@ export default defineContentScript({
     });
     // A console the agent taught (its own adapter), or a fix the agent pointed out for a built-in one.
     let adapter: SiteAdapter | undefined = builtIn;
+    let readAs: string | undefined;
     if (!builtIn || builtIn.mode !== 'history') {
       const taught = await send('customSites.forUrl', { url: location.href }).catch(() => null);
-      if (taught?.site) adapter = customSiteAdapter(taught.site);
-      else if (builtIn && taught?.fix) adapter = applyFix(builtIn, taught.fix);
+      if (taught?.site) {
+        adapter = customSiteAdapter(taught.site);
+        readAs = `taught console "${taught.site.name}"${builtIn ? ` (overrides the built-in ${builtIn.id} adapter)` : ''}`;
+      } else if (builtIn && taught?.fix) {
+        adapter = applyFix(builtIn, taught.fix);
+        readAs = `${builtIn.id} with the agent's fix of ${Object.keys(taught.fix.selectors).join(', ')}`;
+      }
     }
     if (!adapter) return;
     const history = adapter.mode === 'history';
@@ -393,7 +399,7 @@ export default defineContentScript({
           problems: health.status === 'unrecognised' ? view.problems : [],
           health: {
             ...summary,
-            report: healthReport(health, { adapterId: adapter.id, version: browser.runtime.getManifest().version, url: location.href, at: Date.now() }),
+            report: healthReport(health, { adapterId: adapter.id, version: browser.runtime.getManifest().version, url: location.href, at: Date.now(), ...(readAs ? { readAs } : {}) }),
           },
           conversation: view.conversation,
           ...(view.reportError ? { notice: { kind: 'error', text: t('workerUnavailable', view.reportError) } } : {}),

@@ -1,5 +1,6 @@
 import { z } from '../z';
 import { queryDeep } from './frames';
+import { queryDeepPath } from './custom/query';
 import type { CurrentConversation, LayoutProblem, SiteAdapter } from './types';
 
 /**
@@ -66,7 +67,9 @@ export function checkHealth(
     const selector = selectors[part];
     if (selector === null) return { part, state: 'unknown', selector };
     if (CONVERSATION_PARTS.has(part) && !open) return { part, state: 'idle', selector };
-    return { part, state: safely(() => queryDeep(doc, selector) !== null) ? 'found' : 'missing', selector };
+    // A taught console's selectors may cross shadow roots (`>>>`, lib/sites/custom/query.ts).
+    const found = () => (selector.includes('>>>') ? queryDeepPath(doc, selector) : queryDeep(doc, selector)) !== null;
+    return { part, state: safely(found) ? 'found' : 'missing', selector };
   });
   const off = [...new Set(parts.filter((p) => p.state === 'missing' || p.state === 'unknown').flatMap((p) => FEATURES[p.part]))];
   return { status: off.length ? 'partly' : 'working', parts, off };
@@ -102,10 +105,12 @@ export function summarizeHealth(health: AdapterHealth): HealthSummary {
  * The report the agent copies: adapter and extension version, the page's address without its query or
  * fragment (they may carry a buyer's id), what was found and each selector that matched nothing.
  */
-export function healthReport(health: AdapterHealth, context: { adapterId: string; version: string; url: string; at: number }): string {
+export function healthReport(health: AdapterHealth, context: { adapterId: string; version: string; url: string; at: number; readAs?: string }): string {
   const url = new URL(context.url);
   const lines = [
     `Kefu Sidekick ${context.version} · adapter ${context.adapterId}`,
+    // A console the agent taught, or pointed out again: whoever reads the report must know it is not the built-in reading.
+    ...(context.readAs ? [`read as: ${context.readAs}`] : []),
     `page: ${url.origin}${url.pathname}`,
     `checked: ${new Date(context.at).toISOString()}`,
     `status: ${health.status}`,

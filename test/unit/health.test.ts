@@ -1,3 +1,4 @@
+import { applyFix } from '@/lib/sites/custom/fix';
 import { describe, expect, test } from 'vitest';
 import { demoAdapter, demoSelectors } from '@/lib/sites/demo';
 import { checkHealth, healthReport } from '@/lib/sites/health';
@@ -47,5 +48,20 @@ describe('adapter health', () => {
     expect(report).not.toContain('13800138000');
     expect(report).toContain(`matched nothing: input (${demoSelectors.input})`);
     expect(report).toContain('features off: insertion');
+  });
+
+  test('a fix read by the agent’s selectors, through a shadow root, is found; the report says the console is read the agent’s way', () => {
+    const doc = loadFixture('demo/standard.html');
+    const input = doc.querySelector(demoSelectors.input)!;
+    const host = doc.createElement('div');
+    host.className = 'editor-host';
+    input.replaceWith(host);
+    host.attachShadow({ mode: 'open' }).append(input);
+    const fixed = applyFix(demoAdapter, { base: 'demo', selectors: { input: `.editor-host >>> ${demoSelectors.input}` }, updatedAt: 1 });
+    const health = checkHealth(fixed, doc);
+    expect(health.parts.find((p) => p.part === 'input')).toMatchObject({ state: 'found' });
+    expect(checkHealth(demoAdapter, doc).parts.find((p) => p.part === 'input')).toMatchObject({ state: 'missing' });
+    const report = healthReport(health, { adapterId: 'demo', version: '0.1.0', url: 'http://localhost:5178/kefu-demo/', at: 0, readAs: "demo with the agent's fix of input" });
+    expect(report).toContain("read as: demo with the agent's fix of input");
   });
 });
