@@ -5,6 +5,7 @@ import { AfterSaleSettings } from '@/components/AfterSaleSettings';
 import { AlertSettings } from '@/components/AlertSettings';
 import { GuardSettings } from '@/components/GuardSettings';
 import { GuardRules } from '@/components/GuardRules';
+import { CustomSites } from '@/components/CustomSites';
 import { CountingSettings } from '@/components/CountingSettings';
 import { DataSettings } from '@/components/DataSettings';
 import { Notice } from '@/components/Notice';
@@ -55,6 +56,7 @@ export function App({ send }: { send: ReturnType<typeof createClient> }) {
       {settings && (
         <>
           <SiteSettings siteIds={siteAdapters.map((a) => a.id)} disabled={settings.disabledSites} onToggle={toggleSite} />
+          <CustomSites send={send} />
           <AlertSettings settings={settings} onChange={(p) => void change(p)} onNotifyChange={(on) => void changeNotify(on)} />
           <CountingSettings settings={settings} onChange={(p) => void change(p)} />
           <TargetSettings settings={settings} onChange={(p) => void change(p)} />

@@ -55,7 +55,7 @@ const permitted = async () => {
   return worker.evaluate((origin) => chrome.permissions.contains({ origins: [origin] }), `http://${HOST}/*`);
 };
 
-test('an unknown console is taught by pointing: the site asked for (refused once, then granted), the parts pointed at, and it works, after a reload too', async () => {
+test('an unknown console is taught by pointing: the site asked for (refused once, then granted), the parts pointed at; it works, after a reload too, and survives export, deletion and import', async () => {
   const page = await openUnknownConsole();
   // No adapter reads it: no sidebar.
   await page.waitForTimeout(1_000);
@@ -138,6 +138,33 @@ test('an unknown console is taught by pointing: the site asked for (refused once
   await page.bringToFront();
 
   // Taught for good: after a reload the registered script reads it again.
+  await page.reload();
+  await expect.poll(async () => (await sidebarFrameNow(page)?.locator('.buyer-name').textContent().catch(() => null)) ?? null, { timeout: 15_000 }).toBe(buyer);
+
+  // Shared: exported, deleted (its site given back, the console unknown again), imported (the site asked for again).
+  const options = await h.context.newPage();
+  await options.goto(h.extensionPage('options.html'));
+  const section = options.locator('section.custom-sites');
+  await expect.poll(() => section.locator('.custom-site').count()).toBe(1);
+  const [download] = await Promise.all([options.waitForEvent('download'), section.getByRole('button', { name: '全部导出' }).click()]);
+  const file = (await download.path())!;
+  await section.getByRole('button', { name: '删除' }).click();
+  await section.getByRole('button', { name: '确定删除' }).click();
+  await expect.poll(() => section.locator('.custom-site').count()).toBe(0);
+  expect(await permitted()).toBe(false);
+  await page.reload();
+  await page.waitForTimeout(1_500);
+  expect(sidebarFrameNow(page)).toBeNull();
+
+  await section.locator('input.custom-sites-import').setInputFiles(file);
+  await options.bringToFront();
+  await section.getByRole('button', { name: '授予权限并导入' }).click();
+  await options.waitForTimeout(1_000);
+  pressKeys('Tab', 'Return');
+  await expect.poll(() => section.locator('.custom-site').count(), { timeout: 10_000 }).toBe(1);
+  expect(await permitted()).toBe(true);
+  await options.close();
+  await page.bringToFront();
   await page.reload();
   await expect.poll(async () => (await sidebarFrameNow(page)?.locator('.buyer-name').textContent().catch(() => null)) ?? null, { timeout: 15_000 }).toBe(buyer);
   await page.close();
