@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { checkMessage, compileCustomRules, parseGuardRulesFile, type CompiledCustomRules, type GuardFinding, type GuardSide } from '../lib/guard';
 import { parseSnippetsJson } from '../lib/snippet-io';
 import { decodeTextFile } from '../lib/text-file';
-import { finish, isMain, type CliResult } from './cli';
+import { fileError, finish, isMain, readArgs, usageError as usageCliError, type CliResult } from './cli';
 
 export const USAGE = `usage: npm run -s guard -- FILE [--side shop|buyer] [--rules RULES.json]
 
@@ -26,9 +26,7 @@ sarcasm about the price, and prints one JSON object a line: {"line": N, "categor
   --help        show this help
 `;
 
-function usageError(message: string): CliResult {
-  return { code: 2, stdout: '', stderr: `error: ${message}\n\n${USAGE}` };
-}
+const usageError = (message: string) => usageCliError(USAGE, message);
 
 interface Options {
   file: string;
@@ -37,40 +35,15 @@ interface Options {
 }
 
 function parseArgs(args: readonly string[]): Options | CliResult {
-  const files: string[] = [];
-  let side: string | undefined;
-  let rules: string | undefined;
-  let optionsDone = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (optionsDone || !arg.startsWith('-') || arg === '-') {
-      files.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsDone = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') return { code: 0, stdout: USAGE, stderr: '' };
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name !== '--side' && name !== '--rules') return usageError(`unknown option ${name}`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value === '') return usageError(`${name} needs a value`);
-    if (name === '--side') side = value;
-    else rules = value;
-  }
+  const read = readArgs(args, { values: ['--side', '--rules'] });
+  if ('error' in read) return usageError(read.error);
+  if (read.help) return { code: 0, stdout: USAGE, stderr: '' };
+  const { files, values } = read;
+  const side = values['--side'];
   if (files.length === 0) return usageError('no file given');
   if (files.length > 1) return usageError(`one file at a time (got ${files.length})`);
   if (side !== undefined && side !== 'shop' && side !== 'buyer') return usageError(`--side: "${side}" is neither shop nor buyer`);
-  return { file: files[0]!, side: (side ?? 'shop') as GuardSide, rules };
-}
-
-function readError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  if (code === 'EACCES') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
+  return { file: files[0]!, side: (side ?? 'shop') as GuardSide, rules: values['--rules'] };
 }
 
 type Read = { ok: true; text: string } | { ok: false; stderr: string };
@@ -80,7 +53,7 @@ function readText(path: string, readFile: (path: string) => Uint8Array): Read {
   try {
     bytes = readFile(path);
   } catch (e) {
-    return { ok: false, stderr: `error: ${path}: ${readError(e)}\n` };
+    return { ok: false, stderr: `error: ${path}: ${fileError(e, { notA: 'a file' })}\n` };
   }
   const decoded = decodeTextFile(bytes);
   if (!decoded.ok) return { ok: false, stderr: `error: ${path}: line ${decoded.line}: ${decoded.message}\n` };

@@ -19,7 +19,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseEventExport } from '../lib/event-export';
-import { finish, isMain, type CliResult } from './cli';
+import { fileError, finish, isMain, readArgs, usageError as usageCliError, type CliResult } from './cli';
 import { isValidTimeZone } from '../lib/local-time';
 import { COUNTING_UNITS, presetProfile, presetProfiles, type CountingUnit, type MetricProfile } from '../lib/metric-profiles';
 import { computeMetrics, type Metrics, type Period } from '../lib/metrics';
@@ -73,56 +73,27 @@ interface Options {
 const VALUE_OPTIONS = ['--profile', '--unit', '--time-zone', '--out'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-function usageError(message: string): CliResult {
-  return { code: 2, stdout: '', stderr: `error: ${message}\n\n${USAGE}` };
-}
+const usageError = (message: string) => usageCliError(USAGE, message);
 
 function isUnit(value: string): value is CountingUnit {
   return (COUNTING_UNITS as readonly string[]).includes(value);
 }
 
 function parseArgs(args: readonly string[]): Options | CliResult {
-  const files: string[] = [];
-  const values: Partial<Record<ValueOption, string>> = {};
-  let json = false;
-  let optionsDone = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (optionsDone || !arg.startsWith('-') || arg === '-') {
-      files.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsDone = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') return { code: 0, stdout: USAGE, stderr: '' };
-    if (arg === '--json') {
-      json = true;
-      continue;
-    }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return usageError(`unknown option ${name}`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value === '') return usageError(`${name} needs a value`);
-    values[name as ValueOption] = value;
-  }
+  const read = readArgs(args, { values: VALUE_OPTIONS, flags: ['--json'] });
+  if ('error' in read) return usageError(read.error);
+  if (read.help) return { code: 0, stdout: USAGE, stderr: '' };
+  const { files, values, flags } = read;
+  const json = flags.has('--json');
   if (files.length === 0) return usageError('no export file given');
   if (files.length > 1) return usageError(`one export file at a time (got ${files.length})`);
-  const { '--profile': profile, '--unit': unit, '--time-zone': timeZone, '--out': out } = values;
+  const { '--profile': profile, '--unit': unit, '--time-zone': timeZone, '--out': out } = values as Partial<Record<ValueOption, string>>;
   if (profile !== undefined && !presetProfile(profile)) return usageError(`--profile: unknown profile "${profile}" (one of ${PROFILE_IDS})`);
   if (unit !== undefined && !isUnit(unit)) return usageError(`--unit: unknown unit "${unit}" (one of ${COUNTING_UNITS.join(', ')})`);
   if (timeZone !== undefined && !isValidTimeZone(timeZone)) return usageError(`--time-zone: unknown time zone "${timeZone}"`);
   return { file: files[0]!, json, profile, unit: unit as CountingUnit | undefined, timeZone, out };
 }
 
-function fileError(e: unknown, writing = false): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return writing ? 'no such folder' : 'no such file';
-  if (code === 'EISDIR') return writing ? 'is a directory' : 'is a directory, not an export file';
-  if (code === 'EACCES') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** Where the profile in use came from, for the summary: the team lead must see what was counted and why. */
 function profileSource(options: Options): string {
@@ -168,7 +139,7 @@ export function runMetricsCli(
   try {
     text = readFile(options.file);
   } catch (e) {
-    return { code: 1, stdout: '', stderr: `error: ${options.file}: ${fileError(e)}\n` };
+    return { code: 1, stdout: '', stderr: `error: ${options.file}: ${fileError(e, { notA: 'an export file' })}\n` };
   }
   const parsed = parseEventExport(text);
   if (!parsed.ok) return { code: 1, stdout: '', stderr: `error: ${options.file}: ${parsed.error}\n` };
@@ -184,7 +155,7 @@ export function runMetricsCli(
   try {
     writeFile(options.out, printed);
   } catch (e) {
-    return { code: 1, stdout: '', stderr: `error: ${options.out}: ${fileError(e, true)}\n` };
+    return { code: 1, stdout: '', stderr: `error: ${options.out}: ${fileError(e, { notA: 'an export file', writing: true })}\n` };
   }
   return { code: 0, stdout: '', stderr: `wrote ${options.out}\n` };
 }

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { guessPhase } from '../lib/phase';
-import { isMain } from './cli';
+import { fileError, isMain } from './cli';
 import { defaultSnippets } from '../lib/snippets/defaults';
 import { createSuggester } from '../lib/suggest';
 
@@ -32,13 +32,6 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-function readError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a text file';
-  if (code === 'EACCES') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** The whole CLI: arguments in, exit code out; output through `io`. */
 export function main(args: readonly string[], io: Io = processIo): number {
@@ -57,7 +50,7 @@ export function main(args: readonly string[], io: Io = processIo): number {
   try {
     text = io.readFile(file);
   } catch (e) {
-    io.stderr(`error: ${file}: ${readError(e)}\n`);
+    io.stderr(`error: ${file}: ${fileError(e, { notA: 'a text file' })}\n`);
     return 1;
   }
   const suggester = createSuggester(defaultSnippets);
