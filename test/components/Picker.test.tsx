@@ -5,7 +5,7 @@ import { createClient } from '@/lib/messaging';
 import { parsePickerConfig, type PickerConfig } from '@/lib/picker-steps';
 import { queryAllDeepPath, queryAllWithin } from '@/lib/sites/custom/query';
 import { CustomAdapterSchema, type CustomAdapter } from '@/lib/sites/custom/schema';
-import { loadFixture } from '../support/fixtures';
+import { attachShadowTemplates, loadFixture } from '../support/fixtures';
 
 const PAGE = { title: '在线客服工作台', hostname: 'kefu.example.test', protocol: 'https:' };
 
@@ -313,17 +313,6 @@ describe('a console of generated class names', () => {
     expect(panel.querySelector('.picker-current .picker-note')!.textContent).toBe('依赖页面结构，客服台更新后可能失效。');
   });
 });
-
-/** Saved pages keep shadow roots as `<template shadowrootmode>`, which happy-dom does not attach: attached as a browser would. */
-function attachShadowTemplates(root: ParentNode): void {
-  for (const template of [...root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')]) {
-    const host = template.parentElement!;
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.append(template.content);
-    template.remove();
-    attachShadowTemplates(shadow);
-  }
-}
 
 describe('a console of web components', () => {
   test('parts inside nested open shadow roots are pointed at like any other, and their paths cross the roots', async () => {

@@ -5,19 +5,9 @@ import { customAdapterForUrl, customSiteAdapter } from '@/lib/sites/custom/gener
 import { isValidPath, queryAllDeepPath } from '@/lib/sites/custom/query';
 import { CustomAdapterSchema, customMatchPattern, exportCustomAdapters, invalidSelectorParts, parseCustomAdaptersFile, type CustomAdapter, type CustomAdapterInput } from '@/lib/sites/custom/schema';
 import { checkHealth } from '@/lib/sites/health';
-import { loadFixture } from '../support/fixtures';
+import { loadFixture, loadShadowFixture } from '../support/fixtures';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z'); // 20:00 in Beijing
-
-function attachShadowTemplates(root: ParentNode): void {
-  for (const template of [...root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')]) {
-    const host = template.parentElement!;
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.append(template.content);
-    template.remove();
-    attachShadowTemplates(shadow);
-  }
-}
 
 function record(input: Partial<CustomAdapterInput> & Pick<CustomAdapterInput, 'selectors'>): CustomAdapter {
   return CustomAdapterSchema.parse({ id: 'custom-teashop', name: 'Tea shop console', host: 'kefu.teashop.example', createdAt: 1, updatedAt: 1, version: 1, ...input });
@@ -198,8 +188,7 @@ describe('the generic adapter', () => {
   });
 
   test('a web-component console: messages, datetime times and the input through shadow roots', () => {
-    const doc = loadFixture('custom-sites/shadow.html');
-    attachShadowTemplates(doc);
+    const doc = loadShadowFixture('custom-sites/shadow.html');
     const adapter = customSiteAdapter(
       record({
         host: 'desk.example.com',

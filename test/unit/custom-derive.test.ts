@@ -1,27 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { deriveInnerSelector, deriveRowSelector, deriveSelector, looksGenerated, partWarnings, rowOf } from '@/lib/sites/custom/derive';
 import { countMatches, queryAllDeepPath, queryAllWithin, queryDeepPath, splitPath } from '@/lib/sites/custom/query';
-import { loadFixture } from '../support/fixtures';
-
-/**
- * Saved pages keep their shadow roots as `<template shadowrootmode>`, which browsers attach while parsing
- * a page but neither DOMParser nor happy-dom does: attached here as the browser would.
- */
-function attachShadowTemplates(root: ParentNode): void {
-  for (const template of [...root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')]) {
-    const host = template.parentElement!;
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.append(template.content);
-    template.remove();
-    attachShadowTemplates(shadow);
-  }
-}
-
-function loadShadowFixture(path: string): Document {
-  const doc = loadFixture(path);
-  attachShadowTemplates(doc);
-  return doc;
-}
+import { loadFixture, loadShadowFixture } from '../support/fixtures';
 
 function fromHtml(body: string): Document {
   return new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
