@@ -136,6 +136,12 @@ export default defineContentScript({
       if (outcome === 'inserted') void send('snippets.used', { id: snippet.id }).catch(() => undefined);
       return outcome;
     };
+    /** A reply the after-sale tools finished (no fill-ins to ask for), from the sidebar or the popup. */
+    const insertReplyAndTell = async (text: string): Promise<InsertOutcome> => {
+      const outcome = await insertReplyText(adapter, document, text).catch((): InsertOutcome => 'failed');
+      sidebar.update({ notice: NOTICES[outcome] });
+      return outcome;
+    };
     const markOrder = () => {
       if (!conversation) return;
       const at = Date.now();
@@ -183,7 +189,7 @@ export default defineContentScript({
           return;
         }
         case 'insertText':
-          void insertReplyText(adapter, document, action.text).then((outcome) => sidebar.update({ notice: NOTICES[outcome] }), () => sidebar.update({ notice: NOTICES.failed }));
+          void insertReplyAndTell(action.text);
           return;
         case 'submitFillIn': {
           const request = sidebar.view().fillIn;
@@ -364,11 +370,7 @@ export default defineContentScript({
         return Promise.resolve({ ok: true, data: {} });
       }
       if (request?.ok && request.name === 'page.open') return Promise.resolve({ ok: true, data: { opened: openHere((request.payload as { conversationId: string }).conversationId) } });
-      if (request?.ok && request.name === 'page.insertText') {
-        return insertReplyText(adapter, document, (request.payload as { text: string }).text)
-          .catch((): InsertOutcome => 'failed')
-          .then((outcome) => (sidebar.update({ notice: NOTICES[outcome] }), { ok: true, data: { outcome } }));
-      }
+      if (request?.ok && request.name === 'page.insertText') return insertReplyAndTell((request.payload as { text: string }).text).then((outcome) => ({ ok: true, data: { outcome } }));
       if (!request?.ok || request.name !== 'page.insert') return undefined;
       const snippet = snippets?.find((s) => s.id === (request.payload as { id: string }).id);
       return (snippet ? insertAndTell(snippet) : Promise.resolve<InsertOutcome>('failed')).then((outcome) => ({ ok: true, data: { outcome } }));

@@ -51,9 +51,14 @@ export function createInserter(options: {
       options.askFor({ snippet, missing: filled.missing, target: into });
       return 'needs-input';
     }
-    if ((await insertText(into, filled.text)).ok) return 'inserted';
-    return (await copyText(filled.text, into.ownerDocument)) ? 'copied' : 'failed';
+    return putIn(into, filled.text);
   };
+}
+
+/** Into the input; where the input does not keep it, on the clipboard instead. */
+async function putIn(into: HTMLElement, text: string): Promise<InsertOutcome> {
+  if ((await insertText(into, text)).ok) return 'inserted';
+  return (await copyText(text, into.ownerDocument)) ? 'copied' : 'failed';
 }
 
 /**
@@ -62,7 +67,5 @@ export function createInserter(options: {
  */
 export async function insertReplyText(adapter: SiteAdapter, doc: Document, text: string): Promise<InsertOutcome> {
   const into = adapter.findInput(doc);
-  if (!into) return 'no-input';
-  if ((await insertText(into, text)).ok) return 'inserted';
-  return (await copyText(text, into.ownerDocument)) ? 'copied' : 'failed';
+  return into ? putIn(into, text) : 'no-input';
 }

@@ -21,9 +21,8 @@ import { ShippingHelper } from '@/components/ShippingHelper';
 import { defaultSettings, type Settings } from '@/lib/settings';
 import { loadSettings } from '@/lib/settings-store';
 import { uiLanguage } from '@/lib/i18n';
+import { conversationLanguage } from '@/lib/conversation-language';
 
-/** The popup knows no conversation: replies are written in the agent's own language, which they may change. */
-const replyLanguage = () => (uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en');
 
 type Send = ReturnType<typeof createClient>;
 
@@ -109,6 +108,8 @@ export function App({
     download(`kefu-metrics-${stamp(data.period.start)}.csv`, 'text/csv', csv);
   };
 
+  // The popup knows no conversation: replies are written in the agent's own language, which they may change.
+  const replyLang = conversationLanguage([], uiLanguage());
   const serviceWindow = data ? serviceWindowAt(data.profile.window, data.now, data.timeZone) : { inside: true, label: '' };
 
   return (
@@ -170,11 +171,11 @@ export function App({
         <section class="popup-helpers">
           <details>
             <summary>{t('toolPostage')}</summary>
-            <PostageHelper lang={replyLanguage()} policy={{ goodwillLimit: settings.afterSale.goodwillLimit, shareLossLimit: settings.afterSale.shareLossLimit }} onInsert={(text) => void insertReply(text)} />
+            <PostageHelper lang={replyLang} policy={{ goodwillLimit: settings.afterSale.goodwillLimit, shareLossLimit: settings.afterSale.shareLossLimit }} onInsert={(text) => void insertReply(text)} />
           </details>
           <details>
             <summary>{t('toolShipping')}</summary>
-            <ShippingHelper lang={replyLanguage()} volumetricDivisor={settings.afterSale.volumetricDivisor} onInsert={(text) => void insertReply(text)} />
+            <ShippingHelper lang={replyLang} volumetricDivisor={settings.afterSale.volumetricDivisor} onInsert={(text) => void insertReply(text)} />
           </details>
         </section>
       )}
