@@ -21,22 +21,6 @@ export function stepLimitsOf(settings: AfterSaleSettings): StepLimits {
 
 const newestFirst = (a: AfterSaleCase, b: AfterSaleCase) => b.openedAt - a.openedAt || b.id.localeCompare(a.id);
 
-/**
- * When the next open case turns stale (epoch ms), or null when none will: the worker arms a timer for it so a
- * reminder shows on time, not at the next half-minute backstop.
- */
-export function nextStaleAt(cases: readonly AfterSaleCase[], limits: StepLimits, now: number): number | null {
-  let next: number | null = null;
-  for (const c of cases) {
-    if (c.step === 'resolved') continue;
-    const limit = limits[c.step];
-    if (limit === undefined) continue;
-    const at = c.steps[c.step]!.at + limit + 1;
-    if (at > now && (next === null || at < next)) next = at;
-  }
-  return next;
-}
-
 /** The worker's answers about after-sale cases; everything is checked by lib/after-sale before it is stored. */
 export function createAfterSaleHandlers(deps: AfterSaleDeps): Pick<Handlers, AfterSaleMessageName> & { openCases(): Promise<AfterSaleCase[]> } {
   const { db } = deps;

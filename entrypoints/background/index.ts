@@ -8,8 +8,8 @@ import { activeProfile, defaultSettings, readSettings, type Settings } from '@/l
 import { loadSettings, settingsItem } from '@/lib/settings-store';
 import { Tracker } from '@/lib/tracker';
 import { createHandlers, queueOf } from '@/lib/worker-handlers';
-import { createAfterSaleHandlers, nextStaleAt, stepLimitsOf } from '@/lib/after-sale-handlers';
-import { staleReminders } from '@/lib/after-sale';
+import { createAfterSaleHandlers, stepLimitsOf } from '@/lib/after-sale-handlers';
+import { nextStaleAt, staleReminders } from '@/lib/after-sale';
 import { createAlertLoop } from './alerts';
 import { customSiteBrowser } from './custom-sites';
 import { createCustomSiteHandlers } from '@/lib/custom-site-handlers';

@@ -227,16 +227,34 @@ export interface StaleReminder {
   overdueMs: number;
 }
 
+/** When a case entered its step and when it turns stale there; null for a resolved case or a step without a limit. */
+function stepDeadline(c: AfterSaleCase, limits: StepLimits): { since: number; due: number } | null {
+  if (c.step === 'resolved') return null;
+  const limit = limits[c.step];
+  if (limit === undefined) return null;
+  const since = c.steps[c.step]!.at;
+  return { since, due: since + limit };
+}
+
 /** The open cases sitting in their step longer than its limit, most overdue first (ties by order number). */
 export function staleReminders(cases: readonly AfterSaleCase[], limits: StepLimits, now: number): StaleReminder[] {
   const reminders: StaleReminder[] = [];
   for (const c of cases) {
-    if (c.step === 'resolved') continue;
-    const limit = limits[c.step];
-    if (limit === undefined) continue;
-    const since = c.steps[c.step]!.at;
-    const overdueMs = now - since - limit;
-    if (overdueMs > 0) reminders.push({ caseId: c.id, orderNumber: c.orderNumber, step: c.step, since, overdueMs });
+    const deadline = stepDeadline(c, limits);
+    if (deadline && now > deadline.due) reminders.push({ caseId: c.id, orderNumber: c.orderNumber, step: c.step, since: deadline.since, overdueMs: now - deadline.due });
   }
   return reminders.sort((a, b) => b.overdueMs - a.overdueMs || a.orderNumber.localeCompare(b.orderNumber));
+}
+
+/**
+ * When the next open case turns stale (epoch ms, the first moment staleReminders lists it), or null when none
+ * will: the worker arms a timer for it so a reminder shows on time, not at the next half-minute backstop.
+ */
+export function nextStaleAt(cases: readonly AfterSaleCase[], limits: StepLimits, now: number): number | null {
+  let next: number | null = null;
+  for (const c of cases) {
+    const deadline = stepDeadline(c, limits);
+    if (deadline && deadline.due + 1 > now && (next === null || deadline.due + 1 < next)) next = deadline.due + 1;
+  }
+  return next;
 }

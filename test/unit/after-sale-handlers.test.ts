@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { casesToJson, parseCasesJson, type AfterSaleCase } from '@/lib/after-sale';
-import { createAfterSaleHandlers, nextStaleAt, stepLimitsOf } from '@/lib/after-sale-handlers';
+import { casesToJson, nextStaleAt, parseCasesJson, type AfterSaleCase } from '@/lib/after-sale';
+import { createAfterSaleHandlers, stepLimitsOf } from '@/lib/after-sale-handlers';
 import { KefuDatabase } from '@/lib/db';
 import { envelope } from '@/lib/messaging';
 import { dispatch, type Handlers } from '@/lib/protocol';
