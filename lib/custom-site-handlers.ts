@@ -4,7 +4,7 @@ import type { CustomSiteMessageName, Handlers } from './protocol';
 import { RefusalError } from './refusal';
 import { adapterForUrl } from './sites/registry';
 import type { AdapterFix } from './sites/custom/fix';
-import { CustomAdapterSchema, hostMatches, type CustomAdapter } from './sites/custom/schema';
+import { CustomAdapterSchema, hostMatches, sitePattern, type CustomAdapter } from './sites/custom/schema';
 import type { HealthSummary } from './sites/health';
 
 /** The origin permission a taught console needs: its scheme and host, any path (what permissions.request takes). */
@@ -89,7 +89,7 @@ export function createCustomSiteHandlers(db: KefuDatabase, browser: CustomSiteBr
       const builtIn = adapterForUrl(parsed);
       const fix = site || !builtIn ? null : ((await db.adapterFixes.get(builtIn.id)) ?? null);
       // The popup announced teaching this site and the browser has not granted it: the agent said no.
-      const origin = `${parsed.protocol}//${parsed.hostname}/*`;
+      const origin = sitePattern(parsed);
       const asked = pending.get(origin);
       const refused = asked !== undefined && now() - asked.at <= PENDING_MS && !(await browser.hasPermission(origin));
       return { site, fix, ...(refused ? { refused } : {}) };

@@ -6,6 +6,7 @@ import { t, uiLanguage } from '@/lib/i18n';
 import { App, type InsertInTab } from './App';
 import type { ActivePage } from '@/components/TeachConsole';
 import { adapterForUrl } from '@/lib/sites/registry';
+import { sitePattern } from '@/lib/sites/custom/schema';
 import '@/components/after-sale.css';
 import './style.css';
 
@@ -47,7 +48,7 @@ const activePage = async (): Promise<ActivePage | null> => {
  */
 const teach = async (page: ActivePage, edit?: string): Promise<'started' | 'refused' | 'failed'> => {
   const url = new URL(page.url);
-  const origin = `${url.protocol}//${url.hostname}/*`;
+  const origin = sitePattern(url);
   // Told first, not awaited (the request below needs the click's gesture): the prompt may close this popup,
   // and the worker then starts the picker when the browser grants the site.
   void send('picker.pending', { tabId: page.tabId, origin, ...(edit ? { edit } : {}) }).catch(() => undefined);

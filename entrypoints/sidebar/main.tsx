@@ -13,6 +13,7 @@ import { defaultSettings, readSettings, type Settings } from '@/lib/settings';
 import { loadSettings, settingsItem } from '@/lib/settings-store';
 import type { AfterSaleContext } from '@/components/AfterSalePanel';
 import type { FixablePart } from '@/lib/sites/custom/fix';
+import { sitePattern } from '@/lib/sites/custom/schema';
 import '@/components/after-sale.css';
 import './style.css';
 
@@ -134,7 +135,7 @@ async function fixByPointing(parts: FixablePart[]) {
   const parent = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
   if (!parent) return;
   const url = new URL(parent);
-  const granted = await browser.permissions.request({ origins: [`${url.protocol}//${url.hostname}/*`] }).catch(() => false);
+  const granted = await browser.permissions.request({ origins: [sitePattern(url)] }).catch(() => false);
   if (!granted) {
     view = { ...view, notice: { kind: 'error', text: t('teachRefused', url.hostname) } };
     return draw();

@@ -65,6 +65,11 @@ export type CustomAdapter = z.infer<typeof CustomAdapterSchema>;
 export type CustomAdapterInput = z.input<typeof CustomAdapterSchema>;
 
 /** The content-script match pattern of a custom console: `https://seller.example.com/im/*`. */
+/** The permission a page's site takes: its scheme and hostname, any port and path (`https://desk.example.com/*`). */
+export function sitePattern(url: URL): string {
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
 export function customMatchPattern(record: Pick<CustomAdapter, 'scheme' | 'host' | 'pathPrefix'>): string {
   return `${record.scheme}://${record.host}${record.pathPrefix}*`;
 }
