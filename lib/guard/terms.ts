@@ -1,7 +1,8 @@
 import type { Normalized } from './normalize';
+import { CodeTrie } from './trie';
 
 /**
- * Word lists, matched all at once over the compact text (normalize.ts) with one trie.
+ * Word lists, matched all at once over the compact text (normalize.ts) with one trie (trie.ts).
  *
  * Not modern-ahocorasick: it matches grapheme clusters through Intl.Segmenter, which on 500 Chinese characters
  * costs about 0.4 ms by itself, and the whole check has 1 ms. The compact text has no combining marks, emoji or
@@ -50,17 +51,17 @@ function atWordEdges(n: Normalized, term: string, start: number, end: number, pr
   return true;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** The patterns that end here, with the terms (as written) they came from. */
-  owners: { pattern: string; term: string; prefix: boolean }[] | null;
+interface Owner {
+  pattern: string;
+  term: string;
+  prefix: boolean;
 }
-
-const node = (): TrieNode => ({ next: new Map(), owners: null });
 
 /** One trie over many term lists; `find` returns the hits by term. */
 export class TermMatcher {
-  private readonly root = node();
+  private readonly trie = new CodeTrie();
+  /** Per trie node: the patterns that end there, with the terms (as written) they came from. */
+  private readonly owners: (Owner[] | undefined)[] = [];
   readonly size: number;
 
   constructor(terms: Iterable<string>) {
@@ -70,17 +71,8 @@ export class TermMatcher {
       const bare = prefix ? written.slice(0, -1) : written;
       for (const pattern of expandTerm(bare)) {
         if (!pattern) continue;
-        let at = this.root;
-        for (let i = 0; i < pattern.length; i++) {
-          const code = pattern.charCodeAt(i);
-          let child = at.next.get(code);
-          if (!child) {
-            child = node();
-            at.next.set(code, child);
-          }
-          at = child;
-        }
-        (at.owners ??= []).push({ pattern, term: written, prefix });
+        const at = this.trie.add(pattern);
+        (this.owners[at] ??= []).push({ pattern, term: written, prefix });
         size++;
       }
     }
@@ -91,15 +83,15 @@ export class TermMatcher {
   find(n: Normalized): Map<string, TermHit[]> {
     const hits = new Map<string, TermHit[]>();
     const text = n.text;
-    const root = this.root.next;
+    const trie = this.trie;
     for (let start = 0; start < text.length; start++) {
-      let at = root.get(text.charCodeAt(start));
+      let at = trie.child(CodeTrie.ROOT, text.charCodeAt(start));
       let end = start + 1;
-      while (at) {
-        if (at.owners) {
-          for (const { pattern, term, prefix } of at.owners) {
+      while (at >= 0) {
+        const owners = this.owners[at];
+        if (owners) {
+          for (const { pattern, term, prefix } of owners) {
             if (!atWordEdges(n, pattern, start, end, prefix)) continue;
-            // A prefix term flags the whole word it starts ("scammers", not "scammer").
             let wordEnd = end;
             if (prefix) while (wordEnd < text.length && isWordish(text[wordEnd]) && !n.gapBefore[wordEnd]) wordEnd++;
             const hit = { term, start, end: wordEnd };
@@ -109,7 +101,7 @@ export class TermMatcher {
           }
         }
         if (end >= text.length) break;
-        at = at.next.get(text.charCodeAt(end));
+        at = trie.child(at, text.charCodeAt(end));
         end++;
       }
     }
