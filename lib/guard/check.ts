@@ -1,21 +1,28 @@
 import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { GuardModel, type GuardModelData, type LearnedHit } from './classifier';
+import { ruleFeatures } from './features';
 import { PATTERN_TEXT_CAP, type CompiledCustomRules } from './custom-rules';
+import MODEL_DATA from './model.json';
 import { normalize, type Normalized } from './normalize';
+import { PLAIN_WORDS } from './plain-words';
 import { findLinks, findNumbers, NUMBER_TERMS } from './numbers';
 import { ADVICE, NEGATION_WINDOW, NEGATIONS, RULES, type AdviceKey, type BuiltinRule } from './rules';
 import { TermMatcher, type TermHit } from './terms';
-import type { GuardCategory, GuardFinding, GuardReason, GuardSeverity, GuardSide } from './types';
+import { GUARD_CATEGORIES, type GuardCategory, type GuardFinding, type GuardReason, type GuardSeverity, type GuardSide } from './types';
 
 export interface GuardOptions {
   /** Whose message it is; default 'shop'. A buyer's message is checked for abuse, off-platform and threats only. */
   side?: GuardSide;
   rules?: CompiledCustomRules;
+  /** Whether the learned checker (classifier.ts) adds what the rules miss; default true. Off: the rules alone. */
+  learned?: boolean;
 }
 
 /** Longer texts are checked up to here: nobody sends more in a chat, and the cost stays bounded. */
 export const MAX_CHECKED_LENGTH = 20_000;
 const DEFAULT_WINDOW = 12;
 const BUYER_CATEGORIES: ReadonlySet<GuardCategory> = new Set(['abuse', 'offPlatform', 'threat']);
+const ALL_CATEGORIES: ReadonlySet<GuardCategory> = new Set(GUARD_CATEGORIES);
 
 // Built once, at first use of the module: one trie for every word of every rule.
 const MATCHER = new TermMatcher([
@@ -31,6 +38,33 @@ const OBSCENITY = new RegExpMatcher({
   ...new DataSet<{ originalWord: string }>().addAll(englishDataset).removePhrasesIf((p) => PRODUCT_WORDS.has(p.metadata?.originalWord ?? '')).build(),
   ...englishRecommendedTransformers,
 });
+
+let model: GuardModel | null = null;
+/** Built at first use: reading the weights takes a few milliseconds, and not every page checks a message. */
+function learnedModel(): GuardModel {
+  model ??= new GuardModel(MODEL_DATA as unknown as GuardModelData);
+  return model;
+}
+
+/** What a learned finding says and suggests, per category: the closest built-in reason and its advice. */
+function learnedDraft(hit: LearnedHit, side: GuardSide, window: string): Draft {
+  const base = { category: hit.category, severity: 'medium' as GuardSeverity, ruleId: `learned-${hit.category}`, start: hit.start, end: hit.end };
+  switch (hit.category) {
+    case 'abuse':
+      return { ...base, reason: 'insult', advice: 'calm' };
+    case 'offPlatform':
+      return PAYMENT_WORDS.test(window) ? { ...base, reason: 'payOutside', advice: 'payOnPlatform' } : { ...base, reason: 'contactApp', advice: 'stayInChat' };
+    case 'overPromise':
+      return { ...base, reason: 'absolutePromise', advice: 'noAbsolute' };
+    case 'threat':
+      return side === 'buyer' ? { ...base, reason: 'complaintThreat', advice: 'buyerApology' } : { ...base, reason: 'intimidation', advice: 'resolveTogether' };
+    case 'blame':
+      return { ...base, reason: 'notOurFault', advice: 'weHandleIt' };
+    case 'sarcasm':
+      return { ...base, reason: 'priceSarcasm', advice: 'priceRespect' };
+  }
+}
+const PAYMENT_WORDS = /[付转账款钱汇賬轉錢匯]|pay|transfer|money|wire|bank|refund/i;
 
 /** Trigger term → the rules it triggers, so that a check visits only the rules whose words are in the text. */
 const RULES_BY_TERM = new Map<string, BuiltinRule[]>();
@@ -118,27 +152,36 @@ function fromCompact(n: Normalized, from: number, to: number): { start: number; 
 }
 
 /**
- * The text with each run of non-ASCII characters (Chinese) cut to one space, and for each character kept its
- * index in the text: obscenity reads only English, and its cost grows with the length it reads.
+ * The text with each run of non-ASCII characters (Chinese) cut to one space, and the plainest English words
+ * (plain-words.ts) too, and for each character kept its index in the text: obscenity reads only English, and its
+ * cost grows with the length it reads.
  */
 function latinOnly(input: string): { text: string; at: Int32Array } {
   const at = new Int32Array(input.length);
   let text = '';
-  let inRun = false;
-  for (let i = 0; i < input.length; i++) {
+  let blank = false;
+  for (let i = 0; i < input.length; ) {
     const code = input.charCodeAt(i);
-    if (code < 0x80) {
-      at[text.length] = i;
-      text += input[i];
-      inRun = false;
-    } else if (!inRun) {
-      at[text.length] = i;
-      text += ' ';
-      inRun = true;
+    // A run of letters is a word; digits and symbols (f*ck, sh1t) are kept one by one.
+    let end = i + 1;
+    if (isLetter(code)) while (end < input.length && isLetter(input.charCodeAt(end))) end++;
+    if (code >= 0x80 || code <= 0x20 || (end - i > 2 && PLAIN_WORDS.has(input.slice(i, end).toLowerCase()))) {
+      if (!blank) {
+        at[text.length] = i;
+        text += ' ';
+        blank = true;
+      }
+    } else {
+      for (let k = i; k < end; k++) at[text.length + k - i] = k;
+      text += input.slice(i, end);
+      blank = false;
     }
+    i = end;
   }
   return { text, at };
 }
+
+const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
 function builtinFindings(input: string, n: Normalized, side: GuardSide): Draft[] {
   const byTerm = MATCHER.find(n);
@@ -229,11 +272,27 @@ function run(text: string, options: GuardOptions): GuardFinding[] {
   const input = capped(text);
   const n = normalize(input);
   let drafts = builtinFindings(input, n, side);
-  if (options.rules) drafts.push(...customFindings(n, options.rules));
   if (side === 'buyer') drafts = drafts.filter((d) => BUYER_CATEGORIES.has(d.category));
+  if (options.learned !== false) {
+    // The model decides, reading the rules' findings among its features; where it flags a window that touches a
+    // rule's finding of the same category, that finding (its exact words, its own reason) is what is shown.
+    // The rules precise enough on the corpus flag on their own.
+    const model = learnedModel();
+    const ruled = merge(drafts);
+    const hits = model.check(input, n, side, side === 'buyer' ? BUYER_CATEGORIES : ALL_CATEGORIES, ruleFeatures(ruled));
+    drafts = [
+      ...ruled.filter((d) => model.trusts(side, d.ruleId)),
+      ...hits.flatMap((hit) => {
+        const found = ruled.filter((d) => d.category === hit.category && d.start < hit.end && d.end > hit.start);
+        return found.length ? found : [learnedDraft(hit, side, input.slice(hit.start, hit.end))];
+      }),
+    ];
+  }
+  if (options.rules) drafts.push(...customFindings(n, options.rules).filter((d) => side === 'shop' || BUYER_CATEGORIES.has(d.category)));
   if (options.rules) {
     const allowed = [...options.rules.allow.find(n).values()].flat().map((h) => fromCompact(n, h.start, h.end));
-    if (allowed.length) drafts = drafts.filter((d) => !allowed.some((a) => a.start <= d.start && a.end >= d.end));
+    // A learned finding reads a whole clause: an allowed word anywhere in it lets the clause pass.
+    if (allowed.length) drafts = drafts.filter((d) => !allowed.some((a) => (a.start <= d.start && a.end >= d.end) || (d.ruleId.startsWith('learned-') && a.start >= d.start && a.end <= d.end)));
   }
   const lang = HAN.test(input) ? 'zh' : 'en';
   return merge(drafts).map((d) => finish(d, side, lang));

@@ -9,11 +9,14 @@
  * (GUARD_REASON_TEXT holds the zh/en one-liners) and a safer wording or snippet.
  *
  * How: normalize.ts folds the usual disguises into one compact text with a map back to the original indices;
- * terms.ts matches every rule's words in one pass over a trie; rules.ts says which context makes a word risky or
- * harmless; numbers.ts reads phone, QQ and card numbers (digits in Chinese too), links and e-mail addresses;
- * obscenity catches English swearing; custom-rules.ts adds the shop's own words, patterns and allowed words.
- * Pure: no browser globals, nothing stored. Measured against test/fixtures/guard-corpus.json
- * (test/unit/guard-corpus.test.ts prints recall per category and the false-alarm rate).
+ * terms.ts matches every rule's words in one pass over a trie (trie.ts); rules.ts says which context makes a word
+ * risky or harmless; numbers.ts reads phone, QQ and card numbers (digits in Chinese too), links and e-mail
+ * addresses; obscenity catches English swearing. Then the learned checker (classifier.ts, features.ts, trained by
+ * scripts/train-guard.ts into model.json) decides, clause by clause, from the characters and from what the rules
+ * found; the rules precise enough on the corpus flag on their own. custom-rules.ts adds the shop's own words,
+ * patterns and allowed words, which always count. Pure: no browser globals, nothing stored. Measured against
+ * test/fixtures/guard-corpus.json (test/unit/guard-corpus.test.ts prints recall per category and the
+ * false-alarm rate, for the rules alone and for the whole guard).
  */
 export { checkMessage, checkSnippet, MAX_CHECKED_LENGTH, type GuardOptions } from './check';
 export {

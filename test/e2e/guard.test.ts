@@ -133,7 +133,7 @@ test('the shop’s own word is flagged in the draft; a word on its allow-list ne
   await finding.locator('.draft-suggestion').click();
   await expect.poll(() => input.inputValue()).toBe('亲，退款会按平台规则处理的');
 
-  const group = '亲，可以加微信群领券';
+  const group = '亲，加微信群 kefu888 领券';
   await input.fill('');
   await page.keyboard.type(group);
   await expect.poll(() => inSidebar(page, '.draft-finding[data-category="offPlatform"]').count()).toBe(1);
