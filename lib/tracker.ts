@@ -33,6 +33,23 @@ export interface ReportOrigin {
 }
 
 /**
+ * Whether a buyer's message threatens a complaint or a bad rating. Cached by text: the waits are worked out again
+ * on every event, and a message, once written, does not change; the guard costs up to a millisecond a message.
+ */
+const threats = new Map<string, boolean>();
+const THREAT_CACHE_LIMIT = 5_000;
+
+export function isThreat(text: string): boolean {
+  let threat = threats.get(text);
+  if (threat === undefined) {
+    threat = checkMessage(text, { side: 'buyer' }).some((f) => f.category === 'threat');
+    if (threats.size >= THREAT_CACHE_LIMIT) threats.clear();
+    threats.set(text, threat);
+  }
+  return threat;
+}
+
+/**
  * The background worker's memory of every buyer's wait, kept entirely in IndexedDB so a stopped and
  * restarted worker (Chrome stops it after 30 s idle) or a reloaded tab carries on where it was.
  */
@@ -208,7 +225,7 @@ export class Tracker {
     const first = firstUnanswered(events);
     if (first) {
       // A threat of a complaint or a bad rating in what the buyer wrote since: that conversation goes first.
-      const threat = events.some((e) => e.sender === 'buyer' && e.at >= first.at && e.text !== '' && checkMessage(e.text, { side: 'buyer' }).some((f) => f.category === 'threat'));
+      const threat = events.some((e) => e.sender === 'buyer' && e.at >= first.at && e.text !== '' && isThreat(e.text));
       await this.db.waits.put({ key, ...shop, conversationId, buyerName, since: first.at, messageId: first.id, source: 'events', ...(threat ? { threat } : {}) });
       return;
     }

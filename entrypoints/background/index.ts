@@ -6,7 +6,7 @@ import { dispatch, parseRequest, type Queue, type Reply } from '@/lib/protocol';
 import { MetricsStore } from '@/lib/metrics-store';
 import { activeProfile, defaultSettings, readSettings, type Settings } from '@/lib/settings';
 import { loadSettings, settingsItem } from '@/lib/settings-store';
-import { Tracker } from '@/lib/tracker';
+import { isThreat, Tracker } from '@/lib/tracker';
 import { createHandlers, queueOf } from '@/lib/worker-handlers';
 import { createAfterSaleHandlers, stepLimitsOf } from '@/lib/after-sale-handlers';
 import { nextStaleAt, staleReminders } from '@/lib/after-sale';
@@ -23,6 +23,9 @@ export default defineBackground(() => {
   let settings: Settings = defaultSettings;
   const ready = loadSettings().then((s) => (settings = s));
   const tracker = new Tracker(db, () => settings.thresholds);
+  // The guard builds its matchers and model at its first check (tens of milliseconds): done here, once the
+  // worker has answered what woke it, not when the agent opens a buyer's conversation.
+  setTimeout(() => isThreat('亲'), 1_000);
   // A changed case repaints the badge's tooltip and re-arms the timer for the next stale case.
   const afterSale = createAfterSaleHandlers({ db, settings: () => settings.afterSale, changed: () => void alerts.refresh() });
   const reminders = async () => {
