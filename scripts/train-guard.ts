@@ -40,6 +40,7 @@ const L2 = 1e-3;
 const MIN_MESSAGES = 2;
 /** A category's threshold may add false alarms on at most this share of the harmless messages (out of fold). */
 const ALARM_SHARE = 0.0025;
+const LOWEST_THRESHOLD = -2;
 const WIDTH = MODEL_CATEGORIES.length;
 const MIN_TRUSTED = 4;
 const OWN_TEXTS = 'own-texts';
@@ -154,36 +155,63 @@ function fit(train: readonly Example[]): GuardModelData {
     scale,
     bias: [...bias],
     thresholds: MODEL_CATEGORIES.map(() => 0),
+    ruledThresholds: MODEL_CATEGORIES.map(() => 0),
     trustedRules: [],
     trainedOn: { messages: train.length, sets: [...new Set(train.map((ex) => ex.entry.set))].sort() },
   };
 }
 
-/** Each message's best window logit per category, as the guard reads it (thresholds far below any logit). */
+/**
+ * Each message's best window logits per category, as the guard reads it: width values for the windows where no
+ * rule found the category, then width for those where one did (-Infinity where there is none).
+ */
 function windowLogits(data: GuardModelData, entries: readonly Entry[]): Float64Array[] {
-  const model = new GuardModel({ ...data, thresholds: MODEL_CATEGORIES.map(() => -1e9) });
+  const model = new GuardModel(data);
   return entries.map((e) => {
-    const out = new Float64Array(WIDTH).fill(-Infinity);
+    const out = new Float64Array(2 * WIDTH).fill(-Infinity);
     const only = new Set(e.side === 'buyer' ? MODEL_CATEGORIES.filter((c) => BUYER_CATEGORIES.has(c)) : MODEL_CATEGORIES);
-    for (const hit of model.check(e.text, normalize(e.text), e.side, only, ruleExtras(e))) out[MODEL_CATEGORIES.indexOf(hit.category)] = hit.logit;
+    for (const hit of model.check(e.text, normalize(e.text), e.side, only, ruleExtras(e), true)) {
+      const c = MODEL_CATEGORIES.indexOf(hit.category);
+      out[c] = hit.logit;
+      out[WIDTH + c] = hit.ruledLogit;
+    }
     return out;
   });
 }
 
 /**
- * Per category, the lowest logit that flags at most ALARM_SHARE of the harmless messages, counting only those
- * the trusted rules leave alone (what they flag is flagged anyway).
+ * Per category, the two thresholds (no rule in the window, a rule in it) that find the most of the category's
+ * messages while flagging at most ALARM_SHARE of the harmless ones, counting only the harmless messages the
+ * trusted rules leave alone (what they flag is flagged anyway).
  */
-function chooseThresholds(entries: readonly Entry[], logits: readonly Float64Array[], trusted: readonly Set<GuardCategory>[]): number[] {
+function chooseThresholds(entries: readonly Entry[], logits: readonly Float64Array[], trusted: readonly Set<GuardCategory>[]): { free: number[]; ruled: number[] } {
   const harmless = entries.map((e, i) => (e.categories.length === 0 ? i : -1)).filter((i) => i >= 0);
   const allowed = Math.floor(ALARM_SHARE * harmless.length);
   const open = harmless.filter((i) => trusted[i]!.size === 0);
-  return MODEL_CATEGORIES.map((_, c) => {
-    const scores = open.map((i) => logits[i]![c]!).filter(Number.isFinite).sort((a, b) => b - a);
-    // Just above the (allowed + 1)-th highest harmless score.
-    const bar = scores[allowed];
-    return bar === undefined ? 0 : bar + 1e-6;
+  const free: number[] = [];
+  const ruled: number[] = [];
+  MODEL_CATEGORIES.forEach((category, c) => {
+    const positives = entries.map((e, i) => (e.categories.includes(category) && !trusted[i]!.has(category) ? i : -1)).filter((i) => i >= 0);
+    // Candidates for the ruled threshold: just above each of the highest harmless ruled scores, or above all.
+    const ruledScores = open.map((i) => logits[i]![WIDTH + c]!).filter(Number.isFinite).sort((a, b) => b - a);
+    let best = { found: -1, free: Infinity, ruled: Infinity };
+    for (let k = 0; k <= Math.min(allowed, ruledScores.length); k++) {
+      const ruledBar = k < ruledScores.length ? ruledScores[k]! + 1e-6 : -Infinity;
+      // The harmless messages the ruled threshold lets through count against the same allowance.
+      const stillOpen = open.filter((i) => !(Number.isFinite(logits[i]![WIDTH + c]!) && logits[i]![WIDTH + c]! >= ruledBar));
+      const used = open.length - stillOpen.length;
+      if (used > allowed) continue;
+      const freeScores = stillOpen.map((i) => logits[i]![c]!).filter(Number.isFinite).sort((a, b) => b - a);
+      const freeBar = allowed - used < freeScores.length ? freeScores[allowed - used]! + 1e-6 : -Infinity;
+      const over = (x: number, bar: number) => Number.isFinite(x) && x >= bar;
+      const found = positives.filter((i) => over(logits[i]![WIDTH + c]!, ruledBar) || over(logits[i]![c]!, freeBar)).length;
+      if (found > best.found) best = { found, free: freeBar, ruled: ruledBar };
+    }
+    // Where no harmless message scored at all, a floor: a model that has seen nothing like it is no evidence.
+    free.push(Math.max(best.free, LOWEST_THRESHOLD));
+    ruled.push(Math.max(best.ruled, LOWEST_THRESHOLD));
   });
+  return { free, ruled };
 }
 
 /**
@@ -248,15 +276,18 @@ function main(args: string[]): void {
     const logits = windowLogits(data, inFold.map((i) => train[i]!));
     inFold.forEach((i, j) => (oof[i] = logits[j]!));
   }
-  const thresholds = chooseThresholds(train, oof, trusted);
-  const modelOof = (i: number, c: GuardCategory) => trusted[i]!.has(c) || oof[i]![MODEL_CATEGORIES.indexOf(c)]! >= thresholds[MODEL_CATEGORIES.indexOf(c)]!;
+  const { free: thresholds, ruled: ruledThresholds } = chooseThresholds(train, oof, trusted);
+  const modelOof = (i: number, c: GuardCategory) => {
+    const k = MODEL_CATEGORIES.indexOf(c);
+    return trusted[i]!.has(c) || oof[i]![k]! >= thresholds[k]! || oof[i]![WIDTH + k]! >= ruledThresholds[k]!;
+  };
   report('rules alone (training sets)', train, (i, c) => trainRules[i]!.has(c), (i) => trainRules[i]!.size > 0);
   report(`trusted rules + model over rules and grams, ${folds}-fold out of fold`, train, modelOof, (i) => MODEL_CATEGORIES.some((c) => modelOof(i, c)));
-  console.log(`thresholds: ${MODEL_CATEGORIES.map((c, i) => `${c} ${thresholds[i]!.toFixed(2)}`).join('  ')}`);
+  console.log(`thresholds (no rule / a rule in the window): ${MODEL_CATEGORIES.map((c, i) => `${c} ${thresholds[i]!.toFixed(2)}/${ruledThresholds[i]!.toFixed(2)}`).join('  ')}`);
   console.log(`rules trusted alone: ${trustedRules.join(', ')}`);
   if (cvAt >= 0) return;
 
-  const data = { ...fit(examplesOf(train)), thresholds, trustedRules };
+  const data = { ...fit(examplesOf(train)), thresholds, ruledThresholds, trustedRules };
   const out = resolve('lib/guard/model.json');
   writeFileSync(out, `${JSON.stringify(data)}\n`);
   console.log(`wrote ${out}: ${data.features.split('\n').length} features, ${train.length} messages; ${tests.length} test messages left out`);

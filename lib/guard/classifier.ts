@@ -1,5 +1,5 @@
 import { CodeTrie } from './trie';
-import { featureText, BUYER_FEATURE, EDGE_GRAM, MAX_GRAM, type ExtraFeature } from './features';
+import { featureText, BUYER_FEATURE, CATEGORY_FEATURE, EDGE_GRAM, MAX_GRAM, type ExtraFeature } from './features';
 
 const EDGE_START = '^'.charCodeAt(0);
 const EDGE_END = '$'.charCodeAt(0);
@@ -28,8 +28,9 @@ export interface GuardModelData {
   weights: string;
   scale: number;
   bias: number[];
-  /** Per category, the logit at or above which a window is flagged. */
+  /** Per category, the logit at or above which a window is flagged; in a window where a rule found it, the second. */
   thresholds: number[];
+  ruledThresholds: number[];
   /** The rules precise enough on the corpus to flag alone, whatever the model says, as `trustKey` spells them. */
   trustedRules: string[];
   /** What it was trained on, for the record. */
@@ -42,9 +43,9 @@ export const WEIGHT_STEPS = 47;
 
 export interface LearnedHit {
   category: GuardCategory;
-  /** The best window's logit, and how far it is over the threshold. */
+  /** The best logit of the windows where no rule found the category, and of those where one did. */
   logit: number;
-  margin: number;
+  ruledLogit: number;
   /** UTF-16 indices into the text as given. */
   start: number;
   end: number;
@@ -70,13 +71,14 @@ export class GuardModel {
   private readonly scale: number;
   private readonly bias: Float64Array;
   private readonly thresholds: Float64Array;
+  private readonly ruledThresholds: Float64Array;
   private readonly trustedRules: ReadonlySet<string>;
 
   constructor(data: GuardModelData) {
     if (data.version !== 1) throw new Error(`guard model version ${String(data.version)} is not 1`);
     this.categories = data.categories;
     const features = data.features ? data.features.split('\n') : [];
-    if (data.weights.length !== features.length * this.categories.length || data.bias.length !== this.categories.length || data.thresholds.length !== this.categories.length) throw new Error('guard model: weights and features disagree');
+    if (data.weights.length !== features.length * this.categories.length || data.bias.length !== this.categories.length || data.thresholds.length !== this.categories.length || data.ruledThresholds.length !== this.categories.length) throw new Error('guard model: weights and features disagree');
     const nodes: [number, number][] = [];
     features.forEach((f, i) => {
       this.index.set(f, i);
@@ -90,6 +92,7 @@ export class GuardModel {
     this.scale = data.scale;
     this.bias = Float64Array.from(data.bias);
     this.thresholds = Float64Array.from(data.thresholds);
+    this.ruledThresholds = Float64Array.from(data.ruledThresholds);
     this.trustedRules = new Set(data.trustedRules);
   }
 
@@ -121,10 +124,12 @@ export class GuardModel {
   }
 
   /**
-   * For each category of `only`, the best window of the message and, when its logit reaches the category's
-   * threshold, the shortest window that does: what the guard flags.
+   * For each category of `only` that a window reaches the threshold of, the shortest such window: what the guard
+   * flags. A window where a rule found the category has its own threshold (`ruledThresholds`), calibrated apart:
+   * such windows hold the risky messages the rules know and also most of the harmless ones that look like them. `keepAll` (for the trainer): every category,
+   * flagged or not (start and end -1), with its best logits.
    */
-  check(input: string, n: Normalized, side: GuardSide, only: ReadonlySet<GuardCategory>, extras: readonly ExtraFeature[] = []): LearnedHit[] {
+  check(input: string, n: Normalized, side: GuardSide, only: ReadonlySet<GuardCategory>, extras: readonly ExtraFeature[] = [], keepAll = false): LearnedHit[] {
     const { text, compactAt } = featureText(n);
     if (!text.trim()) return [];
     const windows = this.windowsOf(input, n, text, compactAt);
@@ -142,12 +147,16 @@ export class GuardModel {
     }
     const sums = this.scoreWindows(text, windows, side);
     const width = this.categories.length;
+    // Per window and category: whether a rule found that category inside it (the other threshold applies).
+    const ruled = new Uint8Array(count * width);
     for (const extra of extras) {
       const at = this.index.get(extra.feature);
-      if (at === undefined) continue;
+      const kind = extra.feature.startsWith(CATEGORY_FEATURE) ? this.categories.indexOf(extra.feature.slice(CATEGORY_FEATURE.length) as GuardCategory) : -1;
+      if (at === undefined && kind < 0) continue;
       for (let w = 0; w < count; w++) {
         if (spans[2 * w]! < 0 || extra.start < spans[2 * w]! || extra.end > spans[2 * w + 1]!) continue;
-        for (let c = 0; c < width; c++) sums[w * width + c]! += this.weights[at * width + c]!;
+        if (kind >= 0) ruled[w * width + kind] = 1;
+        if (at !== undefined) for (let c = 0; c < width; c++) sums[w * width + c]! += this.weights[at * width + c]!;
       }
     }
     // From steps to logits.
@@ -157,15 +166,18 @@ export class GuardModel {
       const category = this.categories[c]!;
       if (!only.has(category)) continue;
       let best = -Infinity;
+      let bestRuled = -Infinity;
       let chosen = -1;
       for (let w = 0; w < count; w++) {
         if (spans[2 * w]! < 0) continue;
         const logit = sums[w * width + c]!;
-        if (logit > best) best = logit;
+        const byRule = ruled[w * width + c] === 1;
+        if (byRule) bestRuled = Math.max(bestRuled, logit);
+        else best = Math.max(best, logit);
         const length = windows[2 * w + 1]! - windows[2 * w]!;
-        if (logit >= this.thresholds[c]! && (chosen < 0 || length < windows[2 * chosen + 1]! - windows[2 * chosen]!)) chosen = w;
+        if (logit >= (byRule ? this.ruledThresholds[c]! : this.thresholds[c]!) && (chosen < 0 || length < windows[2 * chosen + 1]! - windows[2 * chosen]!)) chosen = w;
       }
-      if (chosen >= 0) out.push({ category, logit: best, margin: best - this.thresholds[c]!, start: spans[2 * chosen]!, end: spans[2 * chosen + 1]! });
+      if (chosen >= 0 || keepAll) out.push({ category, logit: best, ruledLogit: bestRuled, start: chosen >= 0 ? spans[2 * chosen]! : -1, end: chosen >= 0 ? spans[2 * chosen + 1]! : -1 });
     }
     return out;
   }

@@ -19,6 +19,8 @@ export const MAX_GRAM = 4;
 /** How many characters at each edge of a text are also read as "at the edge". */
 export const EDGE_GRAM = 3;
 export const BUYER_FEATURE = '\u0000buyer';
+/** The feature of a category a rule found: this prefix and the category. */
+export const CATEGORY_FEATURE = '\u0001category:';
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 
@@ -103,6 +105,6 @@ export interface ExtraFeature {
 export function ruleFeatures(found: readonly { ruleId: string; category: GuardCategory; start: number; end: number }[]): ExtraFeature[] {
   return found.flatMap((f) => [
     { feature: `\u0001rule:${f.ruleId}`, start: f.start, end: f.end },
-    { feature: `\u0001category:${f.category}`, start: f.start, end: f.end },
+    { feature: `${CATEGORY_FEATURE}${f.category}`, start: f.start, end: f.end },
   ]);
 }

@@ -19,6 +19,7 @@ function handModel(weights: Record<string, Partial<Record<GuardCategory, number>
     scale: 1,
     bias: MODEL_CATEGORIES.map(() => -1),
     thresholds: MODEL_CATEGORIES.map(() => threshold),
+    ruledThresholds: MODEL_CATEGORIES.map(() => threshold),
     trustedRules: [],
     trainedOn: { messages: 0, sets: [] },
   };
@@ -68,7 +69,7 @@ describe('the learned checker', () => {
   });
 
   test('a window over the whole text scores what the whole text counts', () => {
-    const loose = new GuardModel({ ...(shipped as unknown as GuardModelData), thresholds: MODEL_CATEGORIES.map(() => -1e9) });
+    const loose = new GuardModel({ ...(shipped as unknown as GuardModelData), thresholds: MODEL_CATEGORIES.map(() => -1e9), ruledThresholds: MODEL_CATEGORIES.map(() => -1e9) });
     for (const text of ['你是不是脑子有病看不懂商品详情吗', 'For 9.99 what did you expect gold', '加我vx私下转账更便宜']) {
       const n = normalize(text);
       const whole = loose.scoreCounts(featureCounts(featureText(n).text, 'shop'));

@@ -14,10 +14,10 @@ import { checkMessage, GUARD_CATEGORIES, type GuardCategory } from '@/lib/guard'
  * saw (`test-*`), it raises fewer false alarms than the words alone and finds at least as much on average.
  *
  * Sets: `held-out`, `tuning*`, `held-out-7`: written with the rules, which were tuned on them. `train-*`: written
- * by fourteen writers for the learned checker, each on one kind of shop, `train-14` on disguises. `test-A`,
- * `test-B` and `test-C`: written by three more writers who saw neither the rules nor the data; the model never
- * trains on them (scripts/train-guard.ts leaves `test-*` out). `test-C` was written after the model was final
- * and measured once.
+ * by fourteen writers for the learned checker, each on one kind of shop, `train-14` on disguises. `test-A` to
+ * `test-D`: written by four more writers who saw neither the rules nor the data; the model never trains on them
+ * (scripts/train-guard.ts leaves `test-*` out), and `test-D` was written after its last change and measured
+ * once.
  */
 interface Entry {
   text: string;
