@@ -92,6 +92,7 @@ export class TermMatcher {
         if (owners) {
           for (const { pattern, term, prefix } of owners) {
             if (!atWordEdges(n, pattern, start, end, prefix)) continue;
+            // A prefix term flags the whole word it starts ("scammers", not "scammer").
             let wordEnd = end;
             if (prefix) while (wordEnd < text.length && isWordish(text[wordEnd]) && !n.gapBefore[wordEnd]) wordEnd++;
             const hit = { term, start, end: wordEnd };
