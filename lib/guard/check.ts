@@ -14,7 +14,7 @@ export interface GuardOptions {
   /** Whose message it is; default 'shop'. A buyer's message is checked for abuse, off-platform and threats only. */
   side?: GuardSide;
   rules?: CompiledCustomRules;
-  /** Whether the learned checker (classifier.ts) adds what the rules miss; default true. Off: the rules alone. */
+  /** Whether the learned checker (classifier.ts) decides, default true; false: every rule's finding counts alone. */
   learned?: boolean;
 }
 
@@ -288,8 +288,8 @@ function run(text: string, options: GuardOptions): GuardFinding[] {
       }),
     ];
   }
-  if (options.rules) drafts.push(...customFindings(n, options.rules).filter((d) => side === 'shop' || BUYER_CATEGORIES.has(d.category)));
   if (options.rules) {
+    drafts.push(...customFindings(n, options.rules).filter((d) => side === 'shop' || BUYER_CATEGORIES.has(d.category)));
     const allowed = [...options.rules.allow.find(n).values()].flat().map((h) => fromCompact(n, h.start, h.end));
     // A learned finding reads a whole clause: an allowed word anywhere in it lets the clause pass.
     if (allowed.length) drafts = drafts.filter((d) => !allowed.some((a) => (a.start <= d.start && a.end >= d.end) || (d.ruleId.startsWith('learned-') && a.start >= d.start && a.end <= d.end)));

@@ -1,10 +1,7 @@
-import { CodeTrie } from './trie';
 import { featureText, BUYER_FEATURE, CATEGORY_FEATURE, EDGE_GRAM, MAX_GRAM, type ExtraFeature } from './features';
-
-const EDGE_START = '^'.charCodeAt(0);
-const EDGE_END = '$'.charCodeAt(0);
 import type { Normalized } from './normalize';
-import { GUARD_CATEGORIES, type GuardCategory, type GuardSide } from './types';
+import { CodeTrie } from './trie';
+import type { GuardCategory, GuardSide } from './types';
 
 /**
  * The learned half of the guard: one logistic regression per category over the character n-grams of
@@ -16,7 +13,7 @@ import { GUARD_CATEGORIES, type GuardCategory, type GuardSide } from './types';
  * whole message, so that one risky clause in a long friendly message is not drowned by the rest, and the span
  * flagged is the shortest window that crosses the category's threshold.
  *
- * Scoring costs one map look-up per gram of the message, whatever the number of windows: each window's sum is
+ * Scoring costs one trie walk per position of the message, whatever the number of windows: each window's sum is
  * read from running totals (see `scoreWindows`). A window is at most MAX_WINDOW long.
  */
 export interface GuardModelData {
@@ -57,6 +54,9 @@ export interface LearnedHit {
  */
 export const MAX_WINDOW = 200;
 
+const EDGE_START = '^'.charCodeAt(0);
+const EDGE_END = '$'.charCodeAt(0);
+
 /** Where a clause ends: sentence and clause punctuation of both languages, and line breaks. */
 export const CLAUSE_END = /[，,。！？!?；;\n～~…、：:]|\.(?=\s|$)|\s(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s/gu;
 
@@ -73,6 +73,10 @@ export class GuardModel {
   private readonly thresholds: Float64Array;
   private readonly ruledThresholds: Float64Array;
   private readonly trustedRules: ReadonlySet<string>;
+  /** The grams and edge features in a trie (trie.ts), walked from each position of a text. */
+  private readonly grams = new CodeTrie();
+  /** The feature each trie node spells, or -1. */
+  private readonly featureAt: Int32Array;
 
   constructor(data: GuardModelData) {
     if (data.version !== 1) throw new Error(`guard model version ${String(data.version)} is not 1`);
@@ -96,15 +100,6 @@ export class GuardModel {
     this.trustedRules = new Set(data.trustedRules);
   }
 
-  /**
-   * The grams in a trie by character code, its edges in one open-addressing table of typed arrays: reading a
-   * text walks it from each position with no string cut out and hashed per gram, and no Map per node (the cost
-   * that matters on every keystroke).
-   */
-  private readonly grams = new CodeTrie();
-  /** The feature each trie node spells, or -1. */
-  private readonly featureAt: Int32Array;
-
   /** Whether a rule's findings in a message of this side stand on their own (see `trustedRules`). */
   trusts(side: GuardSide, ruleId: string): boolean {
     return this.trustedRules.has(trustKey(side, ruleId));
@@ -113,21 +108,21 @@ export class GuardModel {
   /** The logits of a whole text's feature counts (features.ts `featureCounts`), one per category. */
   scoreCounts(counts: ReadonlyMap<string, number>): Float64Array {
     const width = this.categories.length;
-    const sums = new Float64Array(this.categories.length);
+    const sums = new Float64Array(width);
     for (const [feature, count] of counts) {
       const at = this.index.get(feature);
       if (at === undefined) continue;
       for (let c = 0; c < width; c++) sums[c]! += count * this.weights[at * width + c]!;
     }
-    for (let c = 0; c < sums.length; c++) sums[c] = this.bias[c]! + this.scale * sums[c]!;
+    for (let c = 0; c < width; c++) sums[c] = this.bias[c]! + this.scale * sums[c]!;
     return sums;
   }
 
   /**
    * For each category of `only` that a window reaches the threshold of, the shortest such window: what the guard
    * flags. A window where a rule found the category has its own threshold (`ruledThresholds`), calibrated apart:
-   * such windows hold the risky messages the rules know and also most of the harmless ones that look like them. `keepAll` (for the trainer): every category,
-   * flagged or not (start and end -1), with its best logits.
+   * such windows hold the risky messages the rules know and also most of the harmless ones that look like them.
+   * `keepAll` (for the trainer): every category, flagged or not (start and end -1), with its best logits.
    */
   check(input: string, n: Normalized, side: GuardSide, only: ReadonlySet<GuardCategory>, extras: readonly ExtraFeature[] = [], keepAll = false): LearnedHit[] {
     const { text, compactAt } = featureText(n);
@@ -216,8 +211,8 @@ export class GuardModel {
   }
 
   /**
-   * Each window's sum of weights, in `scale` steps, bias left out (window-major). The weights of every gram are summed by where the gram ends, from the
-   * start of the text; a window [a, b) holds the grams that end in (a, b] less those that start before a, which
+   * Each window's sum of weights, in `scale` steps, bias left out (window-major). The weights of every gram are
+   * summed by where the gram ends, from the start of the text; a window [a, b) holds the grams that end in (a, b] less those that start before a, which
    * are walked again from the MAX_GRAM - 1 units before a and taken back. Two reads and a few corrections per
    * window, one trie walk per position.
    */
@@ -293,6 +288,3 @@ export class GuardModel {
 export function trustKey(side: GuardSide, ruleId: string): string {
   return `${side}:${ruleId}`;
 }
-
-/** The categories in the order a model is trained and stored. */
-export const MODEL_CATEGORIES: readonly GuardCategory[] = GUARD_CATEGORIES;

@@ -1,31 +1,31 @@
 import { describe, expect, test } from 'vitest';
-import { GuardModel, MODEL_CATEGORIES, WEIGHT_ZERO, type GuardModelData } from '@/lib/guard/classifier';
+import { GuardModel, WEIGHT_ZERO, type GuardModelData } from '@/lib/guard/classifier';
 import { featureCounts, featureText } from '@/lib/guard/features';
 import { checkMessage, compileCustomRules } from '@/lib/guard';
 import { normalize } from '@/lib/guard/normalize';
 import shipped from '@/lib/guard/model.json';
-import type { GuardCategory } from '@/lib/guard/types';
+import { GUARD_CATEGORIES, type GuardCategory } from '@/lib/guard/types';
 
 /** A model by hand: each feature's weight for one category, every other weight 0. */
 function handModel(weights: Record<string, Partial<Record<GuardCategory, number>>>, threshold = 2): GuardModelData {
   const features = Object.keys(weights);
   let encoded = '';
-  for (const f of features) for (const c of MODEL_CATEGORIES) encoded += String.fromCharCode(WEIGHT_ZERO + (weights[f]![c] ?? 0));
+  for (const f of features) for (const c of GUARD_CATEGORIES) encoded += String.fromCharCode(WEIGHT_ZERO + (weights[f]![c] ?? 0));
   return {
     version: 1,
-    categories: [...MODEL_CATEGORIES],
+    categories: [...GUARD_CATEGORIES],
     features: features.join('\n'),
     weights: encoded,
     scale: 1,
-    bias: MODEL_CATEGORIES.map(() => -1),
-    thresholds: MODEL_CATEGORIES.map(() => threshold),
-    ruledThresholds: MODEL_CATEGORIES.map(() => threshold),
+    bias: GUARD_CATEGORIES.map(() => -1),
+    thresholds: GUARD_CATEGORIES.map(() => threshold),
+    ruledThresholds: GUARD_CATEGORIES.map(() => threshold),
     trustedRules: [],
     trainedOn: { messages: 0, sets: [] },
   };
 }
 
-const ALL = new Set(MODEL_CATEGORIES);
+const ALL = new Set(GUARD_CATEGORIES);
 
 describe('the features', () => {
   test('undo disguises, read digits as at most four 0s, cut repeats and keep the gaps between English words', () => {
@@ -69,14 +69,14 @@ describe('the learned checker', () => {
   });
 
   test('a window over the whole text scores what the whole text counts', () => {
-    const loose = new GuardModel({ ...(shipped as unknown as GuardModelData), thresholds: MODEL_CATEGORIES.map(() => -1e9), ruledThresholds: MODEL_CATEGORIES.map(() => -1e9) });
+    const loose = new GuardModel({ ...(shipped as unknown as GuardModelData), thresholds: GUARD_CATEGORIES.map(() => -1e9), ruledThresholds: GUARD_CATEGORIES.map(() => -1e9) });
     for (const text of ['你是不是脑子有病看不懂商品详情吗', 'For 9.99 what did you expect gold', '加我vx私下转账更便宜']) {
       const n = normalize(text);
       const whole = loose.scoreCounts(featureCounts(featureText(n).text, 'shop'));
       // One clause: the only window is the whole text.
       const hits = loose.check(text, n, 'shop', ALL);
-      expect(hits).toHaveLength(MODEL_CATEGORIES.length);
-      for (const hit of hits) expect(hit.logit).toBeCloseTo(whole[MODEL_CATEGORIES.indexOf(hit.category)]!, 9);
+      expect(hits).toHaveLength(GUARD_CATEGORIES.length);
+      for (const hit of hits) expect(hit.logit).toBeCloseTo(whole[GUARD_CATEGORIES.indexOf(hit.category)]!, 9);
     }
   });
 
