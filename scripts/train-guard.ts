@@ -20,12 +20,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CLAUSE_END, GuardModel, trustKey, MODEL_CATEGORIES, WEIGHT_STEPS, WEIGHT_ZERO, type GuardModelData } from '../lib/guard/classifier';
+import { CLAUSE_END, GuardModel, trustKey, WEIGHT_STEPS, WEIGHT_ZERO, type GuardModelData } from '../lib/guard/classifier';
 import { featureCounts, featureText, ruleFeatures, type ExtraFeature } from '../lib/guard/features';
 import { normalize } from '../lib/guard/normalize';
 import { checkMessage } from '../lib/guard/check';
 import { ADVICE } from '../lib/guard/rules';
-import type { GuardCategory, GuardFinding, GuardSide } from '../lib/guard/types';
+import { GUARD_CATEGORIES, type GuardCategory, type GuardFinding, type GuardSide } from '../lib/guard/types';
 import { defaultSnippets } from '../lib/snippets/defaults';
 
 interface Entry {
@@ -44,7 +44,7 @@ const MIN_MESSAGES = 2;
 /** A category's threshold may add false alarms on at most this share of the harmless messages (out of fold). */
 const ALARM_SHARE = 0.0025;
 const LOWEST_THRESHOLD = -2;
-const WIDTH = MODEL_CATEGORIES.length;
+const WIDTH = GUARD_CATEGORIES.length;
 const MIN_TRUSTED = 4;
 const OWN_TEXTS = 'own-texts';
 const OWN_TEXT_WEIGHT = 10;
@@ -67,9 +67,18 @@ interface Example {
   features: Map<string, number>;
 }
 
+/** What the rules alone find in a message; asked for each message in every fold, so kept by text and side. */
+const ruleFindings = new Map<string, GuardFinding[]>();
+function rulesFound(entry: Entry): GuardFinding[] {
+  const key = `${entry.side}\u0000${entry.text}`;
+  let found = ruleFindings.get(key);
+  if (!found) ruleFindings.set(key, (found = checkMessage(entry.text, { side: entry.side, learned: false })));
+  return found;
+}
+
 /** What the rules alone find in a message, as the model reads it. */
 function ruleExtras(entry: Entry): ExtraFeature[] {
-  return ruleFeatures(checkMessage(entry.text, { side: entry.side, learned: false }));
+  return ruleFeatures(rulesFound(entry));
 }
 
 /**
@@ -104,7 +113,7 @@ function fit(train: readonly Example[]): GuardModelData {
         values.push(count);
       }
     }
-    const labels = MODEL_CATEGORIES.map((c) => (ex.entry.side === 'buyer' && !BUYER_CATEGORIES.has(c) ? -1 : ex.entry.categories.includes(c) ? 1 : 0));
+    const labels = GUARD_CATEGORIES.map((c) => (ex.entry.side === 'buyer' && !BUYER_CATEGORIES.has(c) ? -1 : ex.entry.categories.includes(c) ? 1 : 0));
     // The extension's own texts weigh more: a guard that flags its own advice would be useless.
     return { at, values, labels, weight: ex.entry.set === OWN_TEXTS ? OWN_TEXT_WEIGHT : 1 };
   });
@@ -116,7 +125,7 @@ function fit(train: readonly Example[]): GuardModelData {
   const m = new Float64Array(size + WIDTH);
   const v = new Float64Array(size + WIDTH);
   const grad = new Float64Array(size + WIDTH);
-  const counted = MODEL_CATEGORIES.map((_, c) => rows.reduce((sum, r) => sum + (r.labels[c]! >= 0 ? r.weight : 0), 0));
+  const counted = GUARD_CATEGORIES.map((_, c) => rows.reduce((sum, r) => sum + (r.labels[c]! >= 0 ? r.weight : 0), 0));
   for (let step = 1; step <= EPOCHS; step++) {
     grad.fill(0);
     for (const row of rows) {
@@ -152,13 +161,13 @@ function fit(train: readonly Example[]): GuardModelData {
   });
   return {
     version: 1,
-    categories: [...MODEL_CATEGORIES],
+    categories: [...GUARD_CATEGORIES],
     features: features.join('\n'),
     weights,
     scale,
     bias: [...bias],
-    thresholds: MODEL_CATEGORIES.map(() => 0),
-    ruledThresholds: MODEL_CATEGORIES.map(() => 0),
+    thresholds: GUARD_CATEGORIES.map(() => 0),
+    ruledThresholds: GUARD_CATEGORIES.map(() => 0),
     trustedRules: [],
     trainedOn: { messages: train.length, sets: [...new Set(train.map((ex) => ex.entry.set))].sort() },
   };
@@ -172,9 +181,9 @@ function windowLogits(data: GuardModelData, entries: readonly Entry[]): Float64A
   const model = new GuardModel(data);
   return entries.map((e) => {
     const out = new Float64Array(2 * WIDTH).fill(-Infinity);
-    const only = new Set(e.side === 'buyer' ? MODEL_CATEGORIES.filter((c) => BUYER_CATEGORIES.has(c)) : MODEL_CATEGORIES);
+    const only = new Set(e.side === 'buyer' ? GUARD_CATEGORIES.filter((c) => BUYER_CATEGORIES.has(c)) : GUARD_CATEGORIES);
     for (const hit of model.check(e.text, normalize(e.text), e.side, only, ruleExtras(e), true)) {
-      const c = MODEL_CATEGORIES.indexOf(hit.category);
+      const c = GUARD_CATEGORIES.indexOf(hit.category);
       out[c] = hit.logit;
       out[WIDTH + c] = hit.ruledLogit;
     }
@@ -193,7 +202,7 @@ function chooseThresholds(entries: readonly Entry[], logits: readonly Float64Arr
   const open = harmless.filter((i) => trusted[i]!.size === 0);
   const free: number[] = [];
   const ruled: number[] = [];
-  MODEL_CATEGORIES.forEach((category, c) => {
+  GUARD_CATEGORIES.forEach((category, c) => {
     const positives = entries.map((e, i) => (e.categories.includes(category) && !trusted[i]!.has(category) ? i : -1)).filter((i) => i >= 0);
     // Candidates for the ruled threshold: just above each of the highest harmless ruled scores, or above all.
     const ruledScores = open.map((i) => logits[i]![WIDTH + c]!).filter(Number.isFinite).sort((a, b) => b - a);
@@ -240,7 +249,7 @@ function trustworthy(entries: readonly Entry[], found: readonly GuardFinding[][]
 }
 
 function report(label: string, entries: readonly Entry[], flagged: (i: number, c: GuardCategory) => boolean, anyFlag: (i: number) => boolean): void {
-  const rows = MODEL_CATEGORIES.map((c) => {
+  const rows = GUARD_CATEGORIES.map((c) => {
     const positives = entries.map((e, i) => (e.categories.includes(c) ? i : -1)).filter((i) => i >= 0);
     const found = positives.filter((i) => flagged(i, c)).length;
     return `${c} ${positives.length ? ((100 * found) / positives.length).toFixed(1) : '-'}%`;
@@ -264,7 +273,7 @@ function main(args: string[]): void {
   ].map((text) => ({ text, side: 'shop', lang: /[\u3400-\u9fff]/.test(text) ? 'zh' : 'en', categories: [], set: OWN_TEXTS }));
   const train = [...corpus.filter((e) => !e.set.startsWith('test-')), ...ownTexts];
   const tests = corpus.filter((e) => e.set.startsWith('test-'));
-  const ruleFound = train.map((e) => checkMessage(e.text, { side: e.side, learned: false }));
+  const ruleFound = train.map(rulesFound);
   const trainRules = ruleFound.map((found) => new Set(found.map((f) => f.category)));
   const trustedRules = trustworthy(train, ruleFound);
   const trusted = ruleFound.map((found, i) => new Set(found.filter((f) => trustedRules.includes(trustKey(train[i]!.side, f.ruleId))).map((f) => f.category)));
@@ -281,12 +290,12 @@ function main(args: string[]): void {
   }
   const { free: thresholds, ruled: ruledThresholds } = chooseThresholds(train, oof, trusted);
   const modelOof = (i: number, c: GuardCategory) => {
-    const k = MODEL_CATEGORIES.indexOf(c);
+    const k = GUARD_CATEGORIES.indexOf(c);
     return trusted[i]!.has(c) || oof[i]![k]! >= thresholds[k]! || oof[i]![WIDTH + k]! >= ruledThresholds[k]!;
   };
   report('rules alone (training sets)', train, (i, c) => trainRules[i]!.has(c), (i) => trainRules[i]!.size > 0);
-  report(`trusted rules + model over rules and grams, ${folds}-fold out of fold`, train, modelOof, (i) => MODEL_CATEGORIES.some((c) => modelOof(i, c)));
-  console.log(`thresholds (no rule / a rule in the window): ${MODEL_CATEGORIES.map((c, i) => `${c} ${thresholds[i]!.toFixed(2)}/${ruledThresholds[i]!.toFixed(2)}`).join('  ')}`);
+  report(`trusted rules + model over rules and grams, ${folds}-fold out of fold`, train, modelOof, (i) => GUARD_CATEGORIES.some((c) => modelOof(i, c)));
+  console.log(`thresholds (no rule / a rule in the window): ${GUARD_CATEGORIES.map((c, i) => `${c} ${thresholds[i]!.toFixed(2)}/${ruledThresholds[i]!.toFixed(2)}`).join('  ')}`);
   console.log(`rules trusted alone: ${trustedRules.join(', ')}`);
   if (cvAt >= 0) return;
 
